@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+
+namespace Trent.Core.Keys;
+
+/// <summary>
+/// A key with its material unsealed, shared by concurrent requests. The cache holds one reference and every request
+/// holds one through a <see cref="KeyLease"/>; the material is zeroed when the last reference goes.
+/// </summary>
+public sealed class LiveKey
+{
+    private readonly Dictionary<string, byte[]> _materials;
+    private int _references = 1;
+
+    public LiveKey(KmsKey key, IReadOnlyList<KeyMaterialInfo> materialInfos, Dictionary<string, byte[]> materials)
+    {
+        Key = key;
+        MaterialInfos = materialInfos;
+        _materials = materials;
+    }
+
+    public KmsKey Key { get; }
+
+    /// <summary>Every retained material version, oldest first.</summary>
+    public IReadOnlyList<KeyMaterialInfo> MaterialInfos { get; }
+
+    /// <summary>The unsealed material of a version, or null if the key has no such version.</summary>
+    public byte[]? Material(string materialId) => _materials.GetValueOrDefault(materialId);
+
+    internal bool TryAcquire()
+    {
+        var current = Volatile.Read(ref _references);
+        while (current > 0)
+        {
+            var seen = Interlocked.CompareExchange(ref _references, current + 1, current);
+            if (seen == current)
+            {
+                return true;
+            }
+            current = seen;
+        }
+        return false;
+    }
+
+    internal void Release()
+    {
+        if (Interlocked.Decrement(ref _references) == 0)
+        {
+            foreach (var material in _materials.Values)
+            {
+                CryptographicOperations.ZeroMemory(material);
+            }
+        }
+    }
+}
+
+/// <summary>A request's hold on a <see cref="LiveKey"/>; dispose it when the request no longer needs the material.</summary>
+public readonly struct KeyLease(LiveKey live) : IDisposable
+{
+    public LiveKey Live { get; } = live;
+
+    public KmsKey Key => Live.Key;
+
+    public void Dispose() => Live?.Release();
+}
