@@ -48,13 +48,19 @@ public sealed class SymmetricCrypto(KeyAccess access, IRandomSource random)
         }
         if (ciphertextBlob is not { } blob)
         {
-            throw KmsException.Validation("1 validation error detected: Value null at 'ciphertextBlob' failed to satisfy constraint: Member must not be null");
+            throw CiphertextRequired();
         }
         using var lease = await LeaseForCiphertextAsync(ctx, blob, keyId, "kms:Decrypt", ct);
         RequireEncryptionKey(lease.Key, "Decrypt", algorithm);
         var aad = CanonicalContext(context);
-        ThrowIfDryRun(dryRun);
-        return DecryptWith(lease, blob.Span, aad);
+        var decrypted = DecryptWith(lease, blob.Span, aad);
+        if (dryRun)
+        {
+            // Without IGNORE_CIPHERTEXT a dry run checks the ciphertext and its context too; only then would it succeed.
+            CryptographicOperations.ZeroMemory(decrypted.Plaintext);
+            throw DryRunSucceeded();
+        }
+        return decrypted;
     }
 
     public async ValueTask<(Decrypted Source, Encrypted Destination)> ReEncryptAsync(
@@ -65,7 +71,7 @@ public sealed class SymmetricCrypto(KeyAccess access, IRandomSource random)
         GrantTokens.Validate(grantTokens);
         if (!(dryRun && ignoreCiphertext) && ciphertextBlob is null)
         {
-            throw KmsException.Validation("1 validation error detected: Value null at 'ciphertextBlob' failed to satisfy constraint: Member must not be null");
+            throw CiphertextRequired();
         }
         if (dryRun && ignoreCiphertext && sourceKeyId is null)
         {
@@ -79,10 +85,15 @@ public sealed class SymmetricCrypto(KeyAccess access, IRandomSource random)
         RequireEncryptionKey(destination.Key, "ReEncrypt", destinationAlgorithm);
         var sourceAad = CanonicalContext(sourceContext);
         var destinationAad = CanonicalContext(destinationContext);
-        ThrowIfDryRun(dryRun);
+        if (dryRun && ignoreCiphertext)
+        {
+            throw DryRunSucceeded();
+        }
         var decrypted = DecryptWith(source, ciphertextBlob!.Value.Span, sourceAad);
         try
         {
+            // A dry run without IGNORE_CIPHERTEXT checks the source ciphertext and its context before it answers.
+            ThrowIfDryRun(dryRun);
             return (decrypted, EncryptWith(destination, decrypted.Plaintext, destinationAad));
         }
         finally
@@ -215,6 +226,10 @@ public sealed class SymmetricCrypto(KeyAccess access, IRandomSource random)
 
     private static KmsException DryRunSucceeded() =>
         new(KmsErrorCode.DryRunOperationException, "The request would have succeeded, but the DryRun option is set.");
+
+    // The model makes CiphertextBlob optional (DryRun with IGNORE_CIPHERTEXT), so its absence is a business rule, worded
+    // like GenerateRandom's "NumberOfBytes is required." rather than as a model constraint.
+    private static KmsException CiphertextRequired() => KmsException.Validation("CiphertextBlob is required.");
 
     private static KmsException InvalidCiphertext() => new(KmsErrorCode.InvalidCiphertextException);
 }

@@ -19,11 +19,7 @@ public sealed class AliasService(KeyAccess access, KmsLimits limits)
         Authorize(ctx, "kms:CreateAlias", key.Arn.ToString(), key);
         RequireSameAccount(ctx, key);
         KeyStateRules.RequireNotPendingDeletion(key);
-        if (await access.Catalog.Store.CountAliasesAsync(ctx.AccountId, ctx.Region, key.KeyId, ct) >= limits.AliasesPerKey)
-        {
-            throw new KmsException(KmsErrorCode.LimitExceededException,
-                $"The number of aliases for {key.Arn} would exceed the limit of {limits.AliasesPerKey}.");
-        }
+        await RequireRoomForAnotherAliasAsync(ctx, key, ct);
         var alias = new KeyAlias(ctx.AccountId, ctx.Region, aliasName, key.KeyId, ctx.Now, ctx.Now);
         if (!await access.Catalog.TryCreateAliasAsync(alias, ct))
         {
@@ -52,6 +48,11 @@ public sealed class AliasService(KeyAccess access, KmsLimits limits)
         {
             throw KmsException.Validation(
                 $"{target.Key.Arn} is not compatible with alias {aliasArn}: the new target must have the same key type and key usage as the current target.");
+        }
+        if (existing.TargetKeyId != target.Key.KeyId)
+        {
+            // The per-key alias quota binds UpdateAlias as it binds CreateAlias: the new target gains an alias.
+            await RequireRoomForAnotherAliasAsync(ctx, target.Key, ct);
         }
         var updated = existing with { TargetKeyId = target.Key.KeyId, LastUpdatedDate = ctx.Now };
         if (!await access.Catalog.TryUpdateAliasAsync(updated, ct))
@@ -102,8 +103,9 @@ public sealed class AliasService(KeyAccess access, KmsLimits limits)
     }
 
     /// <summary>
-    /// The model allows <c>^[a-zA-Z0-9:/_-]+$</c>; the service further requires the <c>alias/</c> prefix, a name
-    /// without ':', and keeps <c>alias/aws/</c> for AWS managed keys.
+    /// The model allows <c>^[a-zA-Z0-9:/_-]+$</c>; the service further requires the <c>alias/</c> prefix and, for a new
+    /// alias, a name without ':' outside <c>alias/aws/</c> (kept for AWS managed keys). UpdateAlias and DeleteAlias
+    /// do not list InvalidAliasNameException: a name no alias can have is simply not found there.
     /// </summary>
     private static void ValidateName(string aliasName, bool creating)
     {
@@ -112,15 +114,28 @@ public sealed class AliasService(KeyAccess access, KmsLimits limits)
             throw KmsException.Validation(
                 "Alias must start with the prefix \"alias/\". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html");
         }
+        if (!creating)
+        {
+            return;
+        }
         if (aliasName.Length == Prefix.Length || aliasName.AsSpan(Prefix.Length).Contains(':'))
         {
             throw new KmsException(KmsErrorCode.InvalidAliasNameException,
                 $"Alias name {aliasName} is not valid: after alias/ it may contain only letters, digits, '/', '_' and '-'.");
         }
-        if (creating && aliasName.StartsWith(ReservedPrefix, StringComparison.Ordinal))
+        if (aliasName.StartsWith(ReservedPrefix, StringComparison.Ordinal))
         {
             throw new KmsException(KmsErrorCode.InvalidAliasNameException,
                 "Alias names that begin with alias/aws/ are reserved for AWS managed keys.");
+        }
+    }
+
+    private async ValueTask RequireRoomForAnotherAliasAsync(KmsRequestContext ctx, KmsKey key, CancellationToken ct)
+    {
+        if (await access.Catalog.Store.CountAliasesAsync(ctx.AccountId, ctx.Region, key.KeyId, ct) >= limits.AliasesPerKey)
+        {
+            throw new KmsException(KmsErrorCode.LimitExceededException,
+                $"The number of aliases for {key.Arn} would exceed the limit of {limits.AliasesPerKey}.");
         }
     }
 

@@ -156,12 +156,10 @@ public sealed class KeyLifecycle(KeyAccess access, IRandomSource random, KmsLimi
     {
         if (pendingWindowInDays < limits.MinPendingWindowInDays || pendingWindowInDays > limits.MaxPendingWindowInDays)
         {
-            // The model allows 1..365 but the service enforces the documented window; worded as a model constraint.
-            var bound = pendingWindowInDays < limits.MinPendingWindowInDays
-                ? $"greater than or equal to {limits.MinPendingWindowInDays}"
-                : $"less than or equal to {limits.MaxPendingWindowInDays}";
+            // The model allows 1..365 (the validator words that range); the service enforces the documented window
+            // with this text, as seen from real AWS for a window of 1.
             throw KmsException.Validation(
-                $"1 validation error detected: Value '{pendingWindowInDays}' at 'pendingWindowInDays' failed to satisfy constraint: Member must have value {bound}");
+                $"PendingWindowInDays must be between {limits.MinPendingWindowInDays} and {limits.MaxPendingWindowInDays}");
         }
         return access.ChangeAsync(ctx, keyId, "kms:ScheduleKeyDeletion", key =>
         {

@@ -91,8 +91,13 @@ public sealed class KeyRotation(KeyAccess access, KmsLimits limits)
                 return key;
             }
             var change = AddMaterial(key, now, RotationType.AUTOMATIC);
-            // The schedule restarts from the rotation, so a key re-enabled after a long pause does not rotate twice.
-            var next = now.AddDays(key.Rotation.PeriodInDays);
+            // The schedule keeps its anchor (every period from the date rotation was enabled), however late the sweep
+            // runs; after a long pause (a disabled key) it restarts from now, so the key does not rotate twice.
+            var next = key.Rotation.NextRotationDate!.Value.AddDays(key.Rotation.PeriodInDays);
+            if (next <= now)
+            {
+                next = now.AddDays(key.Rotation.PeriodInDays);
+            }
             return change with { Key = change.Key with { Rotation = key.Rotation with { NextRotationDate = next } } };
         }, ct);
         return true;

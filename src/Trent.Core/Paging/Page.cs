@@ -56,14 +56,13 @@ public static class Marker
         throw new KmsException(KmsErrorCode.InvalidMarkerException, "The marker that specifies where pagination should next begin is not valid.");
     }
 
-    /// <summary>Pages an in-memory list by index.</summary>
+    /// <summary>
+    /// Pages an in-memory list by index. A marker past the end is one this listing issued before items were removed:
+    /// it ends the listing rather than failing the walk.
+    /// </summary>
     public static Page<T> PageByIndex<T>(string listing, IReadOnlyList<T> all, string? marker, int limit)
     {
-        var start = DecodeIndex(listing, marker);
-        if (start > all.Count)
-        {
-            throw new KmsException(KmsErrorCode.InvalidMarkerException, "The marker that specifies where pagination should next begin is not valid.");
-        }
+        var start = Math.Min(DecodeIndex(listing, marker), all.Count);
         var items = all.Skip(start).Take(limit).ToList();
         var next = start + items.Count < all.Count
             ? Encode(listing, (start + items.Count).ToString(System.Globalization.CultureInfo.InvariantCulture))

@@ -45,7 +45,8 @@ public abstract class KmsOperation<TRequest, TResponse> : IKmsOperation
         }
         catch (JsonException e)
         {
-            throw new KmsException(KmsErrorCode.SerializationException, e.Message);
+            // The serializer's own message names Trent's types; the client needs only where its body went wrong.
+            throw new KmsException(KmsErrorCode.SerializationException, $"The {Name} request could not be read at {e.Path ?? "$"}.");
         }
         var response = await ExecuteAsync(request ?? throw new KmsException(KmsErrorCode.SerializationException, "Empty request."), ctx, ct);
         return new OperationResult(response, ResponseType);

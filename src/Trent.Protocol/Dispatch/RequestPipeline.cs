@@ -46,7 +46,7 @@ public sealed class RequestPipeline(OperationTable operations, SigV4Verifier ver
             var operation = operations.Find(operationName) ?? throw new KmsException(KmsErrorCode.UnsupportedOperationException,
                 $"Trent does not implement the {operationName} operation.");
 
-            using var document = ParseJson(body.AsMemory(0, length));
+            using var document = RequestJson.Parse(body.AsMemory(0, length));
             if (input is not null)
             {
                 RequestValidator.Validate(document.RootElement, input);
@@ -85,19 +85,8 @@ public sealed class RequestPipeline(OperationTable operations, SigV4Verifier ver
             ? target[TargetPrefix.Length..]
             : null;
 
-    private static JsonDocument ParseJson(ReadOnlyMemory<byte> body)
-    {
-        try
-        {
-            return body.IsEmpty ? JsonDocument.Parse("{}") : JsonDocument.Parse(body);
-        }
-        catch (JsonException)
-        {
-            throw new KmsException(KmsErrorCode.SerializationException, "The request body is not valid JSON.");
-        }
-    }
-
-    private static async Task<(byte[] Body, int Length)> ReadBodyAsync(HttpContext http)
+    /// <summary>The body in a pooled buffer (the caller wipes and returns it), refused beyond <see cref="MaxBodyBytes"/>; shared with the Query pipeline.</summary>
+    internal static async Task<(byte[] Body, int Length)> ReadBodyAsync(HttpContext http)
     {
         var declared = http.Request.ContentLength;
         if (declared > MaxBodyBytes)
@@ -122,7 +111,7 @@ public sealed class RequestPipeline(OperationTable operations, SigV4Verifier ver
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                 }
-                var read = await http.Request.Body.ReadAsync(buffer.AsMemory(length), http.RequestAborted);
+                var read = await ReadAsync(http, buffer.AsMemory(length));
                 if (read == 0)
                 {
                     break;
@@ -140,6 +129,21 @@ public sealed class RequestPipeline(OperationTable operations, SigV4Verifier ver
             CryptographicOperations.ZeroMemory(buffer.AsSpan(0, Math.Min(length, buffer.Length)));
             ArrayPool<byte>.Shared.Return(buffer);
             throw;
+        }
+    }
+
+    /// <summary>A body that ends early or arrives too slowly is the client's fault: a 4xx, not an internal error.</summary>
+    private static async ValueTask<int> ReadAsync(HttpContext http, Memory<byte> destination)
+    {
+        try
+        {
+            return await http.Request.Body.ReadAsync(destination, http.RequestAborted);
+        }
+        catch (BadHttpRequestException e)
+        {
+            throw e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? TooLarge()
+                : new KmsException(KmsErrorCode.SerializationException, $"The request body could not be read: {e.Message}");
         }
     }
 

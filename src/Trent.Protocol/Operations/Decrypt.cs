@@ -25,8 +25,12 @@ public sealed class Decrypt(SymmetricCrypto crypto) : KmsOperation<DecryptReques
     {
         Recipients.RejectIfPresent(r.Recipient);
         var ignoreCiphertext = r.DryRunModifiers?.Contains("IGNORE_CIPHERTEXT") ?? false;
-        var result = await crypto.DecryptAsync(ctx, r.CiphertextBlob, r.EncryptionContext, r.KeyId, r.EncryptionAlgorithm,
+        var result = await crypto.DecryptAsync(ctx, Blob(r.CiphertextBlob), r.EncryptionContext, r.KeyId, r.EncryptionAlgorithm,
             r.GrantTokens, r.DryRun ?? false, ignoreCiphertext, ct);
         return new DecryptResponse(result.Key.Arn.ToString(), result.Plaintext, r.EncryptionAlgorithm ?? SymmetricCrypto.SymmetricDefault, result.MaterialId);
     }
+
+    // An absent blob must stay absent: the implicit byte[] -> ReadOnlyMemory conversion turns null (even a null
+    // literal) into an empty memory, which would be read as a malformed ciphertext.
+    private static ReadOnlyMemory<byte>? Blob(byte[]? blob) => blob is null ? default(ReadOnlyMemory<byte>?) : new ReadOnlyMemory<byte>(blob);
 }

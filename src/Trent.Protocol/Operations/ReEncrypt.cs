@@ -24,7 +24,7 @@ public sealed class ReEncrypt(SymmetricCrypto crypto) : KmsOperation<ReEncryptRe
     protected override async ValueTask<ReEncryptResponse?> ExecuteAsync(ReEncryptRequest r, KmsRequestContext ctx, CancellationToken ct)
     {
         var ignoreCiphertext = r.DryRunModifiers?.Contains("IGNORE_CIPHERTEXT") ?? false;
-        var (source, destination) = await crypto.ReEncryptAsync(ctx, r.CiphertextBlob, r.SourceEncryptionContext, r.SourceKeyId,
+        var (source, destination) = await crypto.ReEncryptAsync(ctx, Blob(r.CiphertextBlob), r.SourceEncryptionContext, r.SourceKeyId,
             r.DestinationKeyId, r.DestinationEncryptionContext, r.SourceEncryptionAlgorithm, r.DestinationEncryptionAlgorithm,
             r.GrantTokens, r.DryRun ?? false, ignoreCiphertext, ct);
         return new ReEncryptResponse(
@@ -36,4 +36,8 @@ public sealed class ReEncrypt(SymmetricCrypto crypto) : KmsOperation<ReEncryptRe
             source.MaterialId,
             destination.MaterialId);
     }
+
+    // An absent blob must stay absent: the implicit byte[] -> ReadOnlyMemory conversion turns null (even a null
+    // literal) into an empty memory, which would be read as a malformed ciphertext.
+    private static ReadOnlyMemory<byte>? Blob(byte[]? blob) => blob is null ? default(ReadOnlyMemory<byte>?) : new ReadOnlyMemory<byte>(blob);
 }

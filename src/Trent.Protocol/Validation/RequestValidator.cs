@@ -12,6 +12,9 @@ namespace Trent.Protocol.Validation;
 /// </summary>
 public static class RequestValidator
 {
+    private const double MinEpochSeconds = -62135596800;
+    private const double MaxEpochSeconds = 253402300799;
+
     public static void Validate(JsonElement root, StructureShape input)
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -59,10 +62,7 @@ public static class RequestValidator
                 var index = 1;
                 foreach (var item in value.EnumerateArray())
                 {
-                    if (item.ValueKind != JsonValueKind.Null)
-                    {
-                        ValidateValue(item, list.Member, $"{path}.{index}.member", errors);
-                    }
+                    ValidateElement(item, list.Member, $"{path}.{index}.member", errors);
                     index++;
                 }
                 break;
@@ -72,12 +72,8 @@ public static class RequestValidator
                 CheckLength(entries, map.Min, map.Max, () => "{...}", sensitive: true, path, errors);
                 foreach (var entry in value.EnumerateObject())
                 {
-                    if (entry.Value.ValueKind == JsonValueKind.Null)
-                    {
-                        continue;
-                    }
                     ValidateString(entry.Name, map.Key as StringShape, $"{path}.key", errors);
-                    ValidateValue(entry.Value, map.Value, $"{path}.value", errors);
+                    ValidateElement(entry.Value, map.Value, $"{path}.value", errors);
                 }
                 break;
             case StringShape s:
@@ -110,13 +106,33 @@ public static class RequestValidator
                 }
                 break;
             case TimestampShape:
+                // Epoch seconds a DateTimeOffset can hold (years 1 to 9999); the wire converter reads no others.
+                if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var seconds) || seconds is < MinEpochSeconds or > MaxEpochSeconds)
+                {
+                    throw Serialization($"Expected a timestamp (epoch seconds) at '{path}'.");
+                }
+                break;
             case DoubleShape:
-                if (value.ValueKind != JsonValueKind.Number || !double.IsFinite(value.GetDouble()))
+                if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var d) || !double.IsFinite(d))
                 {
                     throw Serialization($"Expected a number at '{path}'.");
                 }
                 break;
         }
+    }
+
+    /// <summary>
+    /// A null list element or map value is not "absent" as a null structure member is: the operation would see a
+    /// null inside its collection. The message is worded as for a missing required member.
+    /// </summary>
+    private static void ValidateElement(JsonElement value, Shape shape, string path, List<string> errors)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            errors.Add($"Value null at '{path}' failed to satisfy constraint: Member must not be null");
+            return;
+        }
+        ValidateValue(value, shape, path, errors);
     }
 
     private static void ValidateString(string text, StringShape? shape, string path, List<string> errors)

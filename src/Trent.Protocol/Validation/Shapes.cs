@@ -40,9 +40,8 @@ public sealed class StringShape(string name, long? min, long? max, string? patte
     /// <summary>The pattern as the model writes it, for messages.</summary>
     public string? PatternText { get; } = pattern;
 
-    /// <summary>The model's Java patterns must match the whole value (Java's <c>matches()</c>), hence the anchors.</summary>
-    public Regex? Pattern { get; } = pattern is null ? null
-        : new Regex($"^(?:{pattern})$", RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+    /// <summary>The pattern with Java's meaning, matched against the whole value.</summary>
+    public Regex? Pattern { get; } = pattern is null ? null : JavaPattern.Compile(pattern);
 
     public IReadOnlyList<string>? Enum { get; } = enumValues;
     public HashSet<string>? EnumSet { get; } = enumValues?.ToHashSet(StringComparer.Ordinal);

@@ -14,11 +14,21 @@ public sealed partial class KeyMaintenanceService(
 {
     private const int BatchSize = 500;
 
+    // PeriodicTimer refuses periods above 2^32-2 ms (about 49.7 days), and throwing here would stop the host. A longer
+    // interval ticks at that pace and sweeps once the whole interval has passed.
+    private static readonly TimeSpan MaxTimerPeriod = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(interval, clock);
+        using var timer = new PeriodicTimer(interval > MaxTimerPeriod ? MaxTimerPeriod : interval, clock);
+        DateTimeOffset? lastSweep = null;
         do
         {
+            if (lastSweep is { } last && clock.GetUtcNow() - last < interval)
+            {
+                continue;
+            }
+            lastSweep = clock.GetUtcNow();
             try
             {
                 await RunOnceAsync(stoppingToken);
@@ -42,15 +52,23 @@ public sealed partial class KeyMaintenanceService(
             var progressed = 0;
             foreach (var arn in due)
             {
-                if (await lifecycle.DeleteIfDueAsync(arn, now, ct))
+                // One key that fails (deleted meanwhile, a conflict) must not keep the others from their deadline.
+                try
                 {
-                    KeyDeleted(logger, arn.ToString());
-                    progressed++;
+                    if (await lifecycle.DeleteIfDueAsync(arn, now, ct))
+                    {
+                        KeyDeleted(logger, arn.ToString());
+                        progressed++;
+                    }
+                    else if (await rotation.RotateIfDueAsync(arn, now, ct))
+                    {
+                        KeyRotated(logger, arn.ToString());
+                        progressed++;
+                    }
                 }
-                else if (await rotation.RotateIfDueAsync(arn, now, ct))
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    KeyRotated(logger, arn.ToString());
-                    progressed++;
+                    KeyMaintenanceFailed(logger, arn.ToString(), e);
                 }
             }
             done += progressed;
@@ -66,6 +84,9 @@ public sealed partial class KeyMaintenanceService(
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Rotated key {KeyArn} automatically")]
     private static partial void KeyRotated(ILogger logger, string keyArn);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Maintenance of key {KeyArn} failed; the next sweep retries it")]
+    private static partial void KeyMaintenanceFailed(ILogger logger, string keyArn, Exception exception);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Key maintenance sweep failed; it will run again")]
     private static partial void MaintenanceFailed(ILogger logger, Exception exception);

@@ -2,6 +2,7 @@ using Amazon.KeyManagementService;
 using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Trent.Core.Crypto;
 using Trent.Server.Hosting;
 
 namespace Trent.Server.Tests.Harness;
@@ -35,7 +36,9 @@ public sealed class TrentServer : IAsyncDisposable
     public Uri BaseAddress => Host.BaseAddress;
 
     /// <summary>Starts a server; <paramref name="dataDir"/> reuses a data directory (a restart), else a new one is made.</summary>
-    public static async Task<TrentServer> StartAsync(bool dev = false, string? dataDir = null, FakeTimeProvider? clock = null, CapturedLog? log = null)
+    /// <param name="random">Replaces the server's randomness (tests that make it fail).</param>
+    public static async Task<TrentServer> StartAsync(
+        bool dev = false, string? dataDir = null, FakeTimeProvider? clock = null, CapturedLog? log = null, IRandomSource? random = null)
     {
         dataDir ??= Path.Combine(Path.GetTempPath(), "trent-test-" + Guid.NewGuid().ToString("N"));
         clock ??= new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -44,6 +47,7 @@ public sealed class TrentServer : IAsyncDisposable
         var host = await TrentHost.StartAsync(options, new TrentHostOverrides
         {
             DomainClock = clock,
+            Random = random,
             Logging = logging =>
             {
                 logging.SetMinimumLevel(LogLevel.Debug);
