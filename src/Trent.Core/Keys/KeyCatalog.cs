@@ -26,7 +26,8 @@ public sealed class KeyCatalog(IKeyStore store, RootKey rootKey, KeyCache cache,
         var id = KeyIdentifier.Parse(identifier);
         if (forms == KeyIdForms.KeyIdOrArn && id.Kind is KeyIdentifierKind.AliasName or KeyIdentifierKind.AliasArn)
         {
-            throw KmsException.NotFound($"Invalid keyId '{identifier}'");
+            // Real KMS answers this for an alias where only key ids and ARNs are taken (quoted from CLI output).
+            throw new KmsException(KmsErrorCode.InvalidArnException, "Key Aliases are not supported for this operation.");
         }
         if (id.Region is not null && id.Region != ctx.Region)
         {

@@ -39,23 +39,23 @@ public sealed class KeyIdOnlyOperationTests(SharedServer shared) : IClassFixture
 
     [Theory]
     [MemberData(nameof(Operations))]
-    public async Task The_operation_refuses_an_existing_alias_name_with_NotFoundException_Invalid_keyId(string operation)
+    public async Task The_operation_refuses_an_existing_alias_name_with_InvalidArnException(string operation)
     {
         var alias = "alias/only-ids-" + Guid.NewGuid().ToString("N");
         await ReadyKeyAsync(operation, alias);
 
-        await Expect.Error<NotFoundException>(() => CallAsync(operation, alias), $"Invalid keyId '{alias}'");
+        await ExpectAliasRefusedAsync(operation, alias);
     }
 
     [Theory]
     [MemberData(nameof(Operations))]
-    public async Task The_operation_refuses_an_existing_alias_ARN_with_NotFoundException_Invalid_keyId(string operation)
+    public async Task The_operation_refuses_an_existing_alias_ARN_with_InvalidArnException(string operation)
     {
         var alias = "alias/only-ids-" + Guid.NewGuid().ToString("N");
         await ReadyKeyAsync(operation, alias);
         var aliasArn = KmsCalls.AliasArn(shared.Account, alias);
 
-        await Expect.Error<NotFoundException>(() => CallAsync(operation, aliasArn), $"Invalid keyId '{aliasArn}'");
+        await ExpectAliasRefusedAsync(operation, aliasArn);
     }
 
     [Theory]
@@ -201,4 +201,10 @@ public sealed class KeyIdOnlyOperationTests(SharedServer shared) : IClassFixture
                 break;
         }
     }
+
+    // CreateAlias and UpdateAlias do not model InvalidArnException, so the SDK raises its base exception for them.
+    private Task ExpectAliasRefusedAsync(string operation, string alias) =>
+        operation is "CreateAlias" or "UpdateAlias"
+            ? Expect.Unmodeled(() => CallAsync(operation, alias), "InvalidArnException", "Key Aliases are not supported for this operation.")
+            : Expect.Error<InvalidArnException>(() => CallAsync(operation, alias), "Key Aliases are not supported for this operation.");
 }

@@ -164,9 +164,9 @@ public sealed class KeyRotationStatusTests
         await kms.CreateAliasAsync(new CreateAliasRequest { AliasName = "alias/rotating", TargetKeyId = key.KeyId });
         var missing = $"arn:aws:kms:us-east-1:{key.AWSAccountId}:key/00000000-0000-4000-8000-000000000000";
 
-        await ThrowsAsync<NotFoundException>("NotFoundException", "Invalid keyId 'alias/rotating'", () => kms.EnableRotationAsync("alias/rotating"));
-        await ThrowsAsync<NotFoundException>("NotFoundException", "Invalid keyId 'alias/rotating'", () => kms.StatusAsync("alias/rotating"));
-        await ThrowsAsync<NotFoundException>("NotFoundException", "Invalid keyId 'alias/rotating'",
+        await ThrowsAsync<InvalidArnException>("InvalidArnException", "Key Aliases are not supported for this operation.", () => kms.EnableRotationAsync("alias/rotating"));
+        await ThrowsAsync<InvalidArnException>("InvalidArnException", "Key Aliases are not supported for this operation.", () => kms.StatusAsync("alias/rotating"));
+        await ThrowsAsync<InvalidArnException>("InvalidArnException", "Key Aliases are not supported for this operation.",
             () => kms.DisableKeyRotationAsync(new DisableKeyRotationRequest { KeyId = "alias/rotating" }));
         await ThrowsAsync<NotFoundException>("NotFoundException", $"Key '{missing}' does not exist", () => kms.EnableRotationAsync(missing));
         await ThrowsAsync<NotFoundException>("NotFoundException", $"Key '{missing}' does not exist", () => kms.StatusAsync(missing));

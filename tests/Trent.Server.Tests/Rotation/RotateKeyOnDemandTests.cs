@@ -90,7 +90,7 @@ public sealed class RotateKeyOnDemandTests
         var key = await kms.CreateKeyAsync();
         await kms.CreateAliasAsync(new CreateAliasRequest { AliasName = "alias/on-demand", TargetKeyId = key.KeyId });
 
-        await ThrowsAsync<NotFoundException>("NotFoundException", "Invalid keyId 'alias/on-demand'", () => kms.RotateNowAsync("alias/on-demand"));
+        await ThrowsAsync<InvalidArnException>("InvalidArnException", "Key Aliases are not supported for this operation.", () => kms.RotateNowAsync("alias/on-demand"));
         Assert.Equal(key.CurrentKeyMaterialId, (await kms.DescribeAsync(key.KeyId)).CurrentKeyMaterialId);
     }
 }
