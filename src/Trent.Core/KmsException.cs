@@ -8,6 +8,9 @@ public sealed class KmsException(KmsErrorCode code, string? message = null) : Ex
     /// <summary>Null when AWS sends the error without a message (InvalidCiphertextException, ...).</summary>
     public string? WireMessage { get; } = message;
 
+    /// <summary>Operator-facing detail (an authorization explanation); logged at debug level, never sent to the client.</summary>
+    public string? Detail { get; set; }
+
     public static KmsException Validation(string message) => new(KmsErrorCode.ValidationException, message);
 
     public static KmsException NotFound(string message) => new(KmsErrorCode.NotFoundException, message);

@@ -7,9 +7,6 @@ namespace Trent.Storage.Sqlite;
 /// <summary>Accounts and access keys in SQLite.</summary>
 public sealed class SqliteIdentityStore : IIdentityStore
 {
-    private const string AccessKeyColumns =
-        "access_key_id, account_id, principal_arn, principal_type, user_id, sealed_secret, status, create_date";
-
     private readonly SqliteDatabase database;
 
     internal SqliteIdentityStore(SqliteDatabase database) => this.database = database;
@@ -17,10 +14,10 @@ public sealed class SqliteIdentityStore : IIdentityStore
     public ValueTask<AccessKeyRecord?> GetAccessKeyAsync(string accessKeyId, CancellationToken ct = default) =>
         database.ReadAsync(tx =>
         {
-            using var select = tx.Command($"SELECT {AccessKeyColumns} FROM access_keys WHERE access_key_id = $access_key_id;")
+            using var select = tx.Command($"SELECT {AccessKeyRows.Columns} FROM access_keys WHERE access_key_id = $access_key_id;")
                 .With("$access_key_id", accessKeyId);
             using var row = select.ExecuteReader();
-            return row.Read() ? ReadAccessKey(row) : null;
+            return row.Read() ? AccessKeyRows.Read(row) : null;
         }, ct);
 
     public ValueTask<Account?> GetAccountAsync(string accountId, CancellationToken ct = default) =>
@@ -55,29 +52,10 @@ public sealed class SqliteIdentityStore : IIdentityStore
                     .ExecuteNonQuery();
             }
             using var insertKey = tx.Command($"""
-                INSERT INTO access_keys ({AccessKeyColumns})
-                VALUES ($access_key_id, $account_id, $principal_arn, $principal_type, $user_id, $sealed_secret, $status, $create_date);
+                INSERT INTO access_keys ({AccessKeyRows.Columns}) VALUES ({AccessKeyRows.Values});
                 """);
-            insertKey.With("$access_key_id", rootAccessKey.AccessKeyId)
-                .With("$account_id", rootAccessKey.AccountId)
-                .With("$principal_arn", rootAccessKey.PrincipalArn)
-                .With("$principal_type", EnumNames.Of(rootAccessKey.PrincipalType))
-                .With("$user_id", rootAccessKey.UserId)
-                .With("$sealed_secret", rootAccessKey.SealedSecret)
-                .With("$status", EnumNames.Of(rootAccessKey.Status))
-                .With("$create_date", UnixMillis.From(rootAccessKey.CreateDate))
-                .ExecuteNonQuery();
+            insertKey.WithAccessKey(rootAccessKey).ExecuteNonQuery();
         }, ct);
 
     private static Account ReadAccount(SqliteDataReader row) => new(row.GetString(0), row.GetDate(1));
-
-    private static AccessKeyRecord ReadAccessKey(SqliteDataReader row) => new(
-        row.GetString(0),
-        row.GetString(1),
-        row.GetString(2),
-        row.GetEnum<PrincipalType>(3),
-        row.GetString(4),
-        row.GetBytes(5),
-        row.GetEnum<AccessKeyStatus>(6),
-        row.GetDate(7));
 }

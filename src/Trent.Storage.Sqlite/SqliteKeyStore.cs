@@ -98,7 +98,7 @@ public sealed partial class SqliteKeyStore : IKeyStore
     public ValueTask<bool> DeleteKeyAsync(KeyArn arn, CancellationToken ct = default) =>
         database.WriteAsync(tx =>
         {
-            // Material rows go with the key through the foreign key's ON DELETE CASCADE.
+            // Material rows and grants go with the key through their foreign keys' ON DELETE CASCADE, in this transaction.
             using (var deleteAliases = tx.Command(
                 "DELETE FROM aliases WHERE account_id = $account_id AND region = $region AND target_key_id = $key_id;"))
             {

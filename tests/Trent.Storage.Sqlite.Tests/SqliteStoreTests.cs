@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Trent.Core.Keys;
-using Trent.Storage.Sqlite.Tests.Contract;
-using static Trent.Storage.Sqlite.Tests.Contract.TestData;
+using Trent.Storage.Contract;
+using static Trent.Storage.Contract.TestData;
 
 namespace Trent.Storage.Sqlite.Tests;
 

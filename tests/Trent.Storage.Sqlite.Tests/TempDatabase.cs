@@ -1,4 +1,4 @@
-using Trent.Storage.Sqlite.Tests.Contract;
+using Trent.Storage.Contract;
 
 namespace Trent.Storage.Sqlite.Tests;
 
@@ -18,7 +18,7 @@ internal sealed class TempDatabase : IAsyncDisposable
     {
         var database = new TempDatabase();
         var store = await database.OpenAsync();
-        return new StoresUnderTest(store.Keys, store.Identity, store.Meta, database);
+        return new StoresUnderTest(store, database);
     }
 
     /// <summary>Opens (or reopens, after closing the previous one) the store on this file.</summary>

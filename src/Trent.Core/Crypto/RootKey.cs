@@ -15,6 +15,7 @@ public sealed class RootKey : IDisposable
     private const int TagSize = 16;
 
     private readonly byte[] _sealKey;
+    private readonly byte[] _derivationKey;
     private readonly string _checkValue;
 
     public RootKey(ReadOnlySpan<byte> key)
@@ -25,6 +26,8 @@ public sealed class RootKey : IDisposable
         }
         _sealKey = new byte[32];
         HKDF.DeriveKey(HashAlgorithmName.SHA256, key, _sealKey, salt: [], info: "trent/seal/v1"u8);
+        _derivationKey = new byte[32];
+        HKDF.Extract(HashAlgorithmName.SHA256, key, "trent/derive/v1"u8, _derivationKey);
         Span<byte> check = stackalloc byte[32];
         HKDF.DeriveKey(HashAlgorithmName.SHA256, key, check, salt: [], info: "trent/root-key-check/v1"u8);
         _checkValue = Convert.ToHexStringLower(check[..16]);
@@ -39,6 +42,13 @@ public sealed class RootKey : IDisposable
         random.Fill(key);
         return key;
     }
+
+    /// <summary>
+    /// Fills <paramref name="destination"/> with a key for one purpose (HKDF-Expand with <paramref name="purpose"/> as
+    /// info), independent of the sealing key and of every other purpose's key.
+    /// </summary>
+    public void DeriveKey(ReadOnlySpan<byte> purpose, Span<byte> destination) =>
+        HKDF.Expand(HashAlgorithmName.SHA256, _derivationKey, destination, purpose);
 
     public byte[] Seal(ReadOnlySpan<byte> plaintext, string owner, string version, IRandomSource random)
     {
@@ -70,5 +80,9 @@ public sealed class RootKey : IDisposable
     private static byte[] Aad(string owner, string version) =>
         Encoding.UTF8.GetBytes($"trent/seal/v1\n{owner}\n{version}");
 
-    public void Dispose() => CryptographicOperations.ZeroMemory(_sealKey);
+    public void Dispose()
+    {
+        CryptographicOperations.ZeroMemory(_sealKey);
+        CryptographicOperations.ZeroMemory(_derivationKey);
+    }
 }

@@ -6,9 +6,10 @@ namespace Trent.Core.Crypto;
 /// <summary>
 /// Trent's symmetric ciphertext blob, version 1:
 /// <c>format(1) ‖ account(12 ASCII digits) ‖ keyIdLength(1) ‖ keyId(UTF-8) ‖ materialId(32) ‖ nonce(32) ‖ iv(12) ‖ ciphertext ‖ tag(16)</c>.
-/// Each encryption derives its own AES-256 key from the material and the nonce (HKDF-SHA256), as AWS KMS does, so the
-/// 2^32 random-IV bound of AES-GCM applies per derived key, not per KMS key. The header and the canonical encryption
-/// context are the associated data. The region is not bound: multi-Region replicas share key id and material.
+/// Each encryption derives its own AES-256 key from the material and the nonce, as AWS KMS does: NIST SP 800-108
+/// counter-mode KDF with HMAC-SHA256, one block, <c>K = HMAC(material, [1]₃₂ ‖ "trent/symmetric/v1" ‖ 0x00 ‖ nonce ‖ [256]₃₂)</c>.
+/// So the 2^32 random-IV bound of AES-GCM applies per derived key, not per KMS key. The header and the canonical
+/// encryption context are the associated data. The region is not bound: multi-Region replicas share key id and material.
 /// </summary>
 public static class SymmetricCiphertext
 {
@@ -18,7 +19,9 @@ public static class SymmetricCiphertext
     public const int IvSize = 12;
     public const int TagSize = 16;
     private const int AccountIdSize = 12;
-    private static readonly byte[] KdfInfo = "trent/symmetric/v1"u8.ToArray();
+    // SP 800-108 fixed input around the nonce: counter i = 1, the label and its 0x00 separator; then L = 256 bits.
+    private static readonly byte[] KdfPrefix = [0, 0, 0, 1, .. "trent/symmetric/v1"u8, 0];
+    private static readonly byte[] KdfSuffix = [0, 0, 1, 0];
 
     /// <summary>The parsed header of a blob; offsets point into the blob it came from.</summary>
     public readonly record struct Header(string AccountId, string KeyId, string MaterialId, int HeaderLength);
@@ -26,7 +29,7 @@ public static class SymmetricCiphertext
     public static int Overhead(int keyIdLength) => 1 + AccountIdSize + 1 + keyIdLength + MaterialIdSize + NonceSize + IvSize + TagSize;
 
     public static byte[] Encrypt(
-        ReadOnlySpan<byte> material,
+        KeyedHmac material,
         string accountId,
         string keyId,
         string materialId,
@@ -49,18 +52,17 @@ public static class SymmetricCiphertext
         at += keyIdBytes.Length;
         Convert.FromHexString(materialId, span.Slice(at, MaterialIdSize), out _, out _);
         at += MaterialIdSize;
+        // Nonce and IV are adjacent: one draw from the random source fills both.
+        random.Fill(span.Slice(at, NonceSize + IvSize));
         var nonce = span.Slice(at, NonceSize);
-        random.Fill(nonce);
-        at += NonceSize;
-        var iv = span.Slice(at, IvSize);
-        random.Fill(iv);
-        at += IvSize;
+        var iv = span.Slice(at + NonceSize, IvSize);
+        at += NonceSize + IvSize;
         var headerLength = at;
 
         Span<byte> dataKey = stackalloc byte[32];
         try
         {
-            HKDF.DeriveKey(HashAlgorithmName.SHA256, material, dataKey, nonce, KdfInfo);
+            DeriveDataKey(material, nonce, dataKey);
             using var gcm = new AesGcm(dataKey, TagSize);
             gcm.Encrypt(iv, plaintext, span.Slice(headerLength, plaintext.Length), span[^TagSize..],
                 Aad(span[..headerLength], canonicalContext));
@@ -109,7 +111,7 @@ public static class SymmetricCiphertext
     }
 
     /// <summary>Decrypts, or returns null when the tag does not verify (tampered blob, wrong context or material).</summary>
-    public static byte[]? TryDecrypt(ReadOnlySpan<byte> blob, Header header, ReadOnlySpan<byte> material, ReadOnlySpan<byte> canonicalContext)
+    public static byte[]? TryDecrypt(ReadOnlySpan<byte> blob, Header header, KeyedHmac material, ReadOnlySpan<byte> canonicalContext)
     {
         var nonce = blob.Slice(header.HeaderLength - IvSize - NonceSize, NonceSize);
         var iv = blob.Slice(header.HeaderLength - IvSize, IvSize);
@@ -118,7 +120,7 @@ public static class SymmetricCiphertext
         Span<byte> dataKey = stackalloc byte[32];
         try
         {
-            HKDF.DeriveKey(HashAlgorithmName.SHA256, material, dataKey, nonce, KdfInfo);
+            DeriveDataKey(material, nonce, dataKey);
             using var gcm = new AesGcm(dataKey, TagSize);
             gcm.Decrypt(iv, blob.Slice(header.HeaderLength, ciphertextLength), blob[^TagSize..], plaintext,
                 Aad(blob[..header.HeaderLength], canonicalContext));
@@ -133,6 +135,9 @@ public static class SymmetricCiphertext
             CryptographicOperations.ZeroMemory(dataKey);
         }
     }
+
+    private static void DeriveDataKey(KeyedHmac material, ReadOnlySpan<byte> nonce, Span<byte> dataKey) =>
+        material.Compute(KdfPrefix, nonce, KdfSuffix, [], dataKey);
 
     private static byte[] Aad(ReadOnlySpan<byte> header, ReadOnlySpan<byte> canonicalContext)
     {

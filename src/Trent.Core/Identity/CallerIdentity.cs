@@ -16,6 +16,12 @@ public sealed record CallerIdentity(
     string UserId,
     string AccessKeyId)
 {
+    /// <summary>For an assumed-role session, the role's ARN: policies naming the role match all of its sessions.</summary>
+    public string? RoleArn { get; init; }
+
+    /// <summary>The IAM user name, for users (the aws:username condition key and policy variable).</summary>
+    public string? UserName { get; init; }
+
     public static string RootArn(string accountId, string partition = "aws") => $"arn:{partition}:iam::{accountId}:root";
 
     public static CallerIdentity Root(string accountId, string accessKeyId) =>

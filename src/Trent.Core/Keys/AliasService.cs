@@ -15,8 +15,8 @@ public sealed class AliasService(KeyAccess access, KmsLimits limits)
         var arn = await access.Catalog.ResolveArnAsync(ctx, targetKeyId, KeyIdForms.KeyIdOrArn, ct);
         using var lease = await access.Catalog.GetAsync(arn, ct);
         var key = lease.Key;
-        Authorize(ctx, "kms:CreateAlias", aliasArn, null);
-        Authorize(ctx, "kms:CreateAlias", key.Arn.ToString(), key);
+        await access.AuthorizeAsync(ctx, "kms:CreateAlias", aliasArn, null, ct);
+        await access.AuthorizeAsync(ctx, "kms:CreateAlias", key.Arn.ToString(), key, ct);
         RequireSameAccount(ctx, key);
         KeyStateRules.RequireNotPendingDeletion(key);
         await RequireRoomForAnotherAliasAsync(ctx, key, ct);
@@ -36,12 +36,12 @@ public sealed class AliasService(KeyAccess access, KmsLimits limits)
         var arn = await access.Catalog.ResolveArnAsync(ctx, targetKeyId, KeyIdForms.KeyIdOrArn, ct);
         using var target = await access.Catalog.GetAsync(arn, ct);
         using var current = await access.Catalog.TryGetAsync(new KeyArn(ctx.AccountId, ctx.Region, existing.TargetKeyId), ct);
-        Authorize(ctx, "kms:UpdateAlias", aliasArn, null);
+        await access.AuthorizeAsync(ctx, "kms:UpdateAlias", aliasArn, null, ct);
         if (current is { } c)
         {
-            Authorize(ctx, "kms:UpdateAlias", c.Key.Arn.ToString(), c.Key);
+            await access.AuthorizeAsync(ctx, "kms:UpdateAlias", c.Key.Arn.ToString(), c.Key, ct);
         }
-        Authorize(ctx, "kms:UpdateAlias", target.Key.Arn.ToString(), target.Key);
+        await access.AuthorizeAsync(ctx, "kms:UpdateAlias", target.Key.Arn.ToString(), target.Key, ct);
         RequireSameAccount(ctx, target.Key);
         KeyStateRules.RequireNotPendingDeletion(target.Key);
         if (current is { } old && (KeyType(old.Key) != KeyType(target.Key) || old.Key.KeyUsage != target.Key.KeyUsage))
@@ -67,12 +67,12 @@ public sealed class AliasService(KeyAccess access, KmsLimits limits)
         var aliasArn = KeyAlias.AliasArn(ctx.AccountId, ctx.Region, aliasName);
         var existing = await access.Catalog.Store.GetAliasAsync(ctx.AccountId, ctx.Region, aliasName, ct)
             ?? throw KmsException.NotFound($"Alias {aliasArn} is not found.");
-        Authorize(ctx, "kms:DeleteAlias", aliasArn, null);
+        await access.AuthorizeAsync(ctx, "kms:DeleteAlias", aliasArn, null, ct);
         using (var target = await access.Catalog.TryGetAsync(new KeyArn(ctx.AccountId, ctx.Region, existing.TargetKeyId), ct))
         {
             if (target is { } t)
             {
-                Authorize(ctx, "kms:DeleteAlias", t.Key.Arn.ToString(), t.Key);
+                await access.AuthorizeAsync(ctx, "kms:DeleteAlias", t.Key.Arn.ToString(), t.Key, ct);
             }
         }
         if (!await access.Catalog.DeleteAliasAsync(ctx.AccountId, ctx.Region, aliasName, ct))
@@ -83,7 +83,7 @@ public sealed class AliasService(KeyAccess access, KmsLimits limits)
 
     public async ValueTask<Page<KeyAlias>> ListAliasesAsync(KmsRequestContext ctx, string? keyId, int limit, string? marker, CancellationToken ct = default)
     {
-        access.AuthorizeWithoutResource(ctx, "kms:ListAliases");
+        await access.AuthorizeWithoutResourceAsync(ctx, "kms:ListAliases", ct: ct);
         string? filter = null;
         if (keyId is not null)
         {
@@ -150,6 +150,4 @@ public sealed class AliasService(KeyAccess access, KmsLimits limits)
         }
     }
 
-    private void Authorize(KmsRequestContext ctx, string action, string resourceArn, KmsKey? key) =>
-        access.Authorize(ctx, action, resourceArn, key);
 }

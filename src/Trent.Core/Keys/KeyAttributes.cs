@@ -1,9 +1,11 @@
+using Trent.Core.Authorization;
+using Trent.Core.Authorization.Policies;
 using Trent.Core.Paging;
 
 namespace Trent.Core.Keys;
 
 /// <summary>The mutable attributes of a key besides its state: tags and the key policy.</summary>
-public sealed class KeyAttributes(KeyAccess access)
+public sealed class KeyAttributes(KeyAccess access, KeyPolicyValidator policyValidator)
 {
     public const string DefaultPolicyName = "default";
 
@@ -12,14 +14,14 @@ public sealed class KeyAttributes(KeyAccess access)
         {
             KeyStateRules.RequireNotPendingDeletion(key);
             return key with { Tags = KeyTags.Merge(key.Tags, tags) };
-        }, ct);
+        }, ct, new AccessDetails(new ConditionValues().WithRequestTags(tags)));
 
     public ValueTask<KmsKey> UntagResourceAsync(KmsRequestContext ctx, string keyId, IReadOnlyList<string> tagKeys, CancellationToken ct = default) =>
         access.ChangeAsync(ctx, keyId, "kms:UntagResource", key =>
         {
             KeyStateRules.RequireNotPendingDeletion(key);
             return key with { Tags = KeyTags.Remove(key.Tags, tagKeys) };
-        }, ct);
+        }, ct, new AccessDetails(new ConditionValues().SetMany("aws:TagKeys", tagKeys)));
 
     public async ValueTask<Page<KeyTag>> ListResourceTagsAsync(KmsRequestContext ctx, string keyId, int limit, string? marker, CancellationToken ct = default)
     {
@@ -34,11 +36,22 @@ public sealed class KeyAttributes(KeyAccess access)
         return (key, key.Policy);
     }
 
-    public ValueTask<KmsKey> PutKeyPolicyAsync(KmsRequestContext ctx, string keyId, string? policyName, string policy, CancellationToken ct = default)
+    public async ValueTask<KmsKey> PutKeyPolicyAsync(
+        KmsRequestContext ctx, string keyId, string? policyName, string policy, bool bypassLockoutCheck, CancellationToken ct = default)
     {
         RequireDefaultPolicyName(policyName);
-        KeyPolicyDocument.Validate(policy);
-        return access.ChangeAsync(ctx, keyId, "kms:PutKeyPolicy", key => key with { Policy = policy }, ct);
+        await policyValidator.ValidateAsync(policy, ct);
+        KmsKey current;
+        var details = new AccessDetails(new ConditionValues().Set("kms:BypassPolicyLockoutSafetyCheck", bypassLockoutCheck));
+        using (var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, "kms:PutKeyPolicy", crossAccount: false, ct, details))
+        {
+            current = lease.Key;
+        }
+        if (!bypassLockoutCheck)
+        {
+            await access.RequirePolicyUpdatableAsync(ctx, current with { Policy = policy }, ct);
+        }
+        return await access.Catalog.UpdateAsync(current.Arn, key => key with { Policy = policy }, ct);
     }
 
     public async ValueTask<Page<string>> ListKeyPoliciesAsync(KmsRequestContext ctx, string keyId, int limit, string? marker, CancellationToken ct = default)

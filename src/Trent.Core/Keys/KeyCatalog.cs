@@ -53,30 +53,73 @@ public sealed class KeyCatalog(IKeyStore store, RootKey rootKey, KeyCache cache,
 
     public async ValueTask<KeyLease?> TryGetAsync(KeyArn arn, CancellationToken ct = default)
     {
-        if (cache.TryAcquire(arn, out var lease))
+        if (cache.TryAcquire(arn, out var lease, out var current))
         {
-            return lease;
+            if (current || await IsStillCommittedAsync(arn, lease, ct))
+            {
+                return lease;
+            }
+            lease.Dispose();
         }
-        var epoch = cache.Epoch;
+        var ticket = cache.Ticket;
         var stored = await store.GetKeyAsync(arn, ct);
-        return stored is null ? null : cache.AddLoaded(arn, Unseal(stored), epoch);
+        return stored is null ? null : cache.AddLoaded(arn, Unseal(stored), ticket);
+    }
+
+    /// <summary>
+    /// Checks a cached key that the change feed cannot vouch for against the store's row version. While the store
+    /// cannot be reached the cached key keeps serving: an outage of the database must not stop cryptography on keys
+    /// already in memory, and no write can commit through this node meanwhile.
+    /// </summary>
+    private async ValueTask<bool> IsStillCommittedAsync(KeyArn arn, KeyLease lease, CancellationToken ct)
+    {
+        var ticket = cache.Ticket;
+        long? version;
+        try
+        {
+            version = await store.GetKeyVersionAsync(arn, ct);
+        }
+        catch (KmsException e) when (StoreUnavailable.Is(e))
+        {
+            return true;
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+        if (version != lease.Key.Version)
+        {
+            return false;
+        }
+        cache.Confirm(arn, lease.Live, ticket);
+        return true;
     }
 
     public static KmsException NotFound(KeyArn arn) => KmsException.NotFound($"Key '{arn}' does not exist");
 
     public async ValueTask<string?> FindAliasTargetAsync(string account, string region, string aliasName, CancellationToken ct = default)
     {
-        if (cache.TryGetAlias(account, region, aliasName, out var cached))
+        if (cache.TryGetAlias(account, region, aliasName, out var cached, out var current) && current)
         {
             return cached;
         }
-        var epoch = cache.Epoch;
-        var alias = await store.GetAliasAsync(account, region, aliasName, ct);
+        var ticket = cache.Ticket;
+        KeyAlias? alias;
+        try
+        {
+            alias = await store.GetAliasAsync(account, region, aliasName, ct);
+        }
+        catch (KmsException e) when (cached is not null && StoreUnavailable.Is(e))
+        {
+            // As for keys: an outage of the database must not stop requests that name a cached alias.
+            return cached;
+        }
         if (alias is null)
         {
             return null;
         }
-        cache.AddAlias(account, region, aliasName, alias.TargetKeyId, epoch);
+        cache.AddAlias(account, region, aliasName, alias.TargetKeyId, ticket);
         return alias.TargetKeyId;
     }
 
@@ -115,11 +158,15 @@ public sealed class KeyCatalog(IKeyStore store, RootKey rootKey, KeyCache cache,
         throw new KmsException(KmsErrorCode.ConflictException, "The request was rejected because of a concurrent change to the key. Retry the request.");
     }
 
+    /// <summary>Raised after a key is deleted (its grants go with it), for caches of what belonged to the key.</summary>
+    public event Action<KeyArn>? KeyDeleted;
+
     public async ValueTask<bool> DeleteAsync(KeyArn arn, CancellationToken ct = default)
     {
         var deleted = await store.DeleteKeyAsync(arn, ct);
         cache.Invalidate(arn);
         cache.InvalidateAliases();
+        KeyDeleted?.Invoke(arn);
         return deleted;
     }
 

@@ -1,4 +1,7 @@
+using Trent.Core.Authorization;
+using Trent.Core.Authorization.Policies;
 using Trent.Core.Crypto;
+using Trent.Core.Crypto.Asymmetric;
 using Trent.Core.Paging;
 
 namespace Trent.Core.Keys;
@@ -17,11 +20,8 @@ public sealed record CreateKeyRequest(
     bool MultiRegion);
 
 /// <summary>Creating keys and moving them through their states: enable, disable, describe, schedule and cancel deletion.</summary>
-public sealed class KeyLifecycle(KeyAccess access, IRandomSource random, KmsLimits limits)
+public sealed class KeyLifecycle(KeyAccess access, KeyPolicyValidator policyValidator, IRandomSource random, KmsLimits limits)
 {
-    /// <summary>Key specs this build can generate material for; the others are refused as unsupported.</summary>
-    public static readonly IReadOnlySet<KeySpec> SupportedSpecs = new HashSet<KeySpec> { KeySpec.SYMMETRIC_DEFAULT };
-
     public async ValueTask<KmsKey> CreateKeyAsync(KmsRequestContext ctx, CreateKeyRequest request, CancellationToken ct = default)
     {
         var usage = ValidateSpecAndUsage(request.KeySpec, request.KeyUsage);
@@ -39,10 +39,14 @@ public sealed class KeyLifecycle(KeyAccess access, IRandomSource random, KmsLimi
             throw new KmsException(KmsErrorCode.CustomKeyStoreInvalidStateException,
                 $"Origin {request.Origin} requires a CustomKeyStoreId of a connected custom key store.");
         }
-        if (request.Origin == KeyOrigin.EXTERNAL || !SupportedSpecs.Contains(request.KeySpec))
+        if (request.Origin == KeyOrigin.EXTERNAL)
         {
             throw new KmsException(KmsErrorCode.UnsupportedOperationException,
-                $"Trent cannot yet create keys with KeySpec {request.KeySpec} and Origin {request.Origin}.");
+                "Trent does not support importing key material yet, so keys with Origin EXTERNAL cannot be created.");
+        }
+        if (request.KeySpec == KeySpec.SM2)
+        {
+            Sm2Availability.Require(ctx, limits, "KeySpec");
         }
         KeyTags.ValidateNew(request.Tags);
         if (request.Tags.Count > KeyTags.MaxTagsPerKey)
@@ -51,12 +55,13 @@ public sealed class KeyLifecycle(KeyAccess access, IRandomSource random, KmsLimi
         }
         if (request.Policy is not null)
         {
-            KeyPolicyDocument.Validate(request.Policy);
+            await policyValidator.ValidateAsync(request.Policy, ct);
         }
-        access.AuthorizeWithoutResource(ctx, "kms:CreateKey");
+        var conditions = CreateKeyConditions(request, usage);
+        await access.AuthorizeWithoutResourceAsync(ctx, "kms:CreateKey", conditions, ct);
         if (request.Tags.Count > 0)
         {
-            access.AuthorizeWithoutResource(ctx, "kms:TagResource");
+            await access.AuthorizeWithoutResourceAsync(ctx, "kms:TagResource", conditions, ct);
         }
         var count = await access.Catalog.Store.CountKeysAsync(ctx.AccountId, ctx.Region, ct);
         if (count >= limits.KeysPerAccountAndRegion)
@@ -80,10 +85,13 @@ public sealed class KeyLifecycle(KeyAccess access, IRandomSource random, KmsLimi
             Tags = request.Tags,
             CurrentMaterialId = access.Catalog.NewMaterialId(),
         };
-        var material = new byte[32];
+        if (request.Policy is not null && !request.BypassPolicyLockoutSafetyCheck)
+        {
+            await access.RequirePolicyUpdatableAsync(ctx, key, ct);
+        }
+        var material = NewMaterial(request.KeySpec);
         try
         {
-            random.Fill(material);
             await access.Catalog.CreateAsync(key, material, ct);
         }
         finally
@@ -91,6 +99,37 @@ public sealed class KeyLifecycle(KeyAccess access, IRandomSource random, KmsLimi
             System.Security.Cryptography.CryptographicOperations.ZeroMemory(material);
         }
         return key with { Version = 1 };
+    }
+
+    /// <summary>A new key's material: 32 random bytes for symmetric keys, the HMAC secret, or the PKCS#8 private key.</summary>
+    private byte[] NewMaterial(KeySpec spec)
+    {
+        if (spec == KeySpec.SYMMETRIC_DEFAULT)
+        {
+            var material = new byte[32];
+            random.Fill(material);
+            return material;
+        }
+        return KeyMaterialGenerator.Generate(spec, random);
+    }
+
+    /// <summary>The condition keys of a CreateKey request (IAM policies may restrict what kind of key a principal creates).</summary>
+    private static ConditionValues CreateKeyConditions(CreateKeyRequest request, KeyUsage usage)
+    {
+        var conditions = new ConditionValues()
+            .Set("kms:KeySpec", request.KeySpec.ToString())
+            .Set("kms:CustomerMasterKeySpec", request.KeySpec.ToString())
+            .Set("kms:KeyUsage", usage.ToString())
+            .Set("kms:CustomerMasterKeyUsage", usage.ToString())
+            .Set("kms:KeyOrigin", request.Origin.ToString())
+            .Set("kms:MultiRegion", request.MultiRegion)
+            .Set("kms:BypassPolicyLockoutSafetyCheck", request.BypassPolicyLockoutSafetyCheck)
+            .WithRequestTags(request.Tags);
+        if (request.MultiRegion)
+        {
+            conditions.Set("kms:MultiRegionKeyType", "PRIMARY");
+        }
+        return conditions;
     }
 
     /// <summary>AWS's rules for KeySpec and KeyUsage together; returns the effective usage.</summary>
@@ -112,15 +151,16 @@ public sealed class KeyLifecycle(KeyAccess access, IRandomSource random, KmsLimi
         return usage.Value;
     }
 
-    public async ValueTask<KmsKey> DescribeKeyAsync(KmsRequestContext ctx, string keyId, CancellationToken ct = default)
+    public async ValueTask<KmsKey> DescribeKeyAsync(KmsRequestContext ctx, string keyId, IReadOnlyList<string>? grantTokens = null, CancellationToken ct = default)
     {
-        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:DescribeKey", crossAccount: true, ct);
+        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:DescribeKey", crossAccount: true, ct,
+            new AccessDetails(GrantTokens: grantTokens));
         return lease.Key;
     }
 
     public async ValueTask<Page<KeyArn>> ListKeysAsync(KmsRequestContext ctx, int limit, string? marker, CancellationToken ct = default)
     {
-        access.AuthorizeWithoutResource(ctx, "kms:ListKeys");
+        await access.AuthorizeWithoutResourceAsync(ctx, "kms:ListKeys", ct: ct);
         var after = Marker.Decode("ListKeys", marker);
         var keys = await access.Catalog.Store.ListKeysAsync(ctx.AccountId, ctx.Region, after, limit + 1, ct);
         if (keys.Count > limit)
@@ -165,7 +205,7 @@ public sealed class KeyLifecycle(KeyAccess access, IRandomSource random, KmsLimi
         {
             KeyStateRules.RequireSchedulable(key);
             return key with { State = KeyState.PendingDeletion, DeletionDate = ctx.Now.AddDays(pendingWindowInDays) };
-        }, ct);
+        }, ct, new AccessDetails(new ConditionValues().Set("kms:ScheduleKeyDeletionPendingWindowInDays", pendingWindowInDays)));
     }
 
     public ValueTask<KmsKey> CancelKeyDeletionAsync(KmsRequestContext ctx, string keyId, CancellationToken ct = default) =>

@@ -1,3 +1,4 @@
+using Trent.Core.Authorization.Policies;
 using Trent.Core.Paging;
 
 namespace Trent.Core.Keys;
@@ -24,7 +25,7 @@ public sealed class KeyRotation(KeyAccess access, KmsLimits limits)
                 ? current.AddDays(period - key.Rotation.PeriodInDays)
                 : ctx.Now.AddDays(period);
             return key with { Rotation = new KeyRotationSettings(true, period, next) };
-        }, ct);
+        }, ct, new AccessDetails(new ConditionValues().Set("kms:RotationPeriodInDays", periodInDays ?? KeyRotationSettings.DefaultPeriodInDays)));
 
     public ValueTask<KmsKey> DisableKeyRotationAsync(KmsRequestContext ctx, string keyId, CancellationToken ct = default) =>
         access.ChangeAsync(ctx, keyId, "kms:DisableKeyRotation", key =>
@@ -47,11 +48,14 @@ public sealed class KeyRotation(KeyAccess access, KmsLimits limits)
 
     public async ValueTask<KmsKey> RotateKeyOnDemandAsync(KmsRequestContext ctx, string keyId, CancellationToken ct = default)
     {
-        var arn = await access.Catalog.ResolveArnAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, ct);
+        KeyArn arn;
+        using (var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, "kms:RotateKeyOnDemand", crossAccount: false, ct))
+        {
+            arn = lease.Key.Arn;
+        }
         return await access.Catalog.UpdateAsync(arn, (Storage.StoredKey stored) =>
         {
             var key = stored.Key;
-            access.Authorize(ctx, "kms:RotateKeyOnDemand", key, crossAccount: false);
             RequireRotationSupported(key);
             KeyStateRules.RequireUsable(key);
             if (stored.Materials.Count(m => m.Info.RotationType == RotationType.ON_DEMAND) >= limits.OnDemandRotationsPerKey)

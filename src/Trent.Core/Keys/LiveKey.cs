@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Trent.Core.Crypto;
+using Trent.Core.Crypto.Asymmetric;
 
 namespace Trent.Core.Keys;
 
@@ -9,6 +11,9 @@ namespace Trent.Core.Keys;
 public sealed class LiveKey
 {
     private readonly Dictionary<string, byte[]> _materials;
+    private readonly Lock _parse = new();
+    private AsymmetricKey? _asymmetric;
+    private Dictionary<string, KeyedHmac> _derivers = [];
     private int _references = 1;
 
     public LiveKey(KmsKey key, IReadOnlyList<KeyMaterialInfo> materialInfos, Dictionary<string, byte[]> materials)
@@ -25,6 +30,46 @@ public sealed class LiveKey
 
     /// <summary>The unsealed material of a version, or null if the key has no such version.</summary>
     public byte[]? Material(string materialId) => _materials.GetValueOrDefault(materialId);
+
+    /// <summary>
+    /// The keyed KDF of a symmetric material version, built once and shared: each encryption derives its data key from it.
+    /// Null if the key has no such version.
+    /// </summary>
+    public KeyedHmac? DataKeyDeriver(string materialId)
+    {
+        if (Volatile.Read(ref _derivers).TryGetValue(materialId, out var deriver))
+        {
+            return deriver;
+        }
+        if (Material(materialId) is not { } material)
+        {
+            return null;
+        }
+        lock (_parse)
+        {
+            if (_derivers.TryGetValue(materialId, out deriver))
+            {
+                return deriver;
+            }
+            // Copy-on-write: readers never see a dictionary being changed.
+            deriver = new KeyedHmac(material);
+            Volatile.Write(ref _derivers, new Dictionary<string, KeyedHmac>(_derivers) { [materialId] = deriver });
+            return deriver;
+        }
+    }
+
+    /// <summary>The key's private key, parsed once from its material and shared by the requests that lease it.</summary>
+    public AsymmetricKey Asymmetric()
+    {
+        if (Volatile.Read(ref _asymmetric) is { } parsed)
+        {
+            return parsed;
+        }
+        lock (_parse)
+        {
+            return _asymmetric ??= AsymmetricKey.Import(Key.KeySpec, Material(Key.CurrentMaterialId!));
+        }
+    }
 
     internal bool TryAcquire()
     {
@@ -48,6 +93,11 @@ public sealed class LiveKey
             foreach (var material in _materials.Values)
             {
                 CryptographicOperations.ZeroMemory(material);
+            }
+            _asymmetric?.Dispose();
+            foreach (var deriver in _derivers.Values)
+            {
+                deriver.Dispose();
             }
         }
     }

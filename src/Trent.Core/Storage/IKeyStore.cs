@@ -13,6 +13,13 @@ public interface IKeyStore
 {
     ValueTask<StoredKey?> GetKeyAsync(KeyArn arn, CancellationToken ct = default);
 
+    /// <summary>
+    /// The committed row version of the key, or null when it does not exist: the cheap check that tells a cache whether
+    /// its copy is still the committed one.
+    /// </summary>
+    async ValueTask<long?> GetKeyVersionAsync(KeyArn arn, CancellationToken ct = default) =>
+        (await GetKeyAsync(arn, ct))?.Key.Version;
+
     /// <summary>Inserts a new key (Version 1) and its first material, if any.</summary>
     ValueTask CreateKeyAsync(KmsKey key, StoredMaterial? material, CancellationToken ct = default);
 

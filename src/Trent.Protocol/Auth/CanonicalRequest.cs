@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Primitives;
+using Trent.Core.Crypto;
 
 namespace Trent.Protocol.Auth;
 
@@ -36,7 +37,7 @@ internal static class CanonicalRequest
         builder.Append(signedHeaders);
         builder.Append((byte)'\n');
         Span<byte> payloadHash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(request.Body.Span, payloadHash);
+        Sha256Hasher.Hash(request.Body.Span, payloadHash);
         builder.AppendLowerHex(payloadHash);
     }
 

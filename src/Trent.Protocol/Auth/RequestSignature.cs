@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Trent.Core.Crypto;
 
 namespace Trent.Protocol.Auth;
 
@@ -16,7 +17,7 @@ internal static class RequestSignature
         ReadOnlySpan<char> signedHeaders,
         string iso8601,
         in CredentialScope scope,
-        ReadOnlySpan<byte> signingKey,
+        KeyedHmac signingKey,
         Span<byte> signature)
     {
         Span<byte> canonicalHash = stackalloc byte[SHA256.HashSizeInBytes];
@@ -24,7 +25,7 @@ internal static class RequestSignature
         try
         {
             CanonicalRequest.Write(ref canonical, request, signedHeaders);
-            SHA256.HashData(canonical.Written, canonicalHash);
+            Sha256Hasher.Hash(canonical.Written, canonicalHash);
         }
         finally
         {
@@ -46,7 +47,7 @@ internal static class RequestSignature
             stringToSign.Append(scope.Terminator);
             stringToSign.Append((byte)'\n');
             stringToSign.AppendLowerHex(canonicalHash);
-            HMACSHA256.HashData(signingKey, stringToSign.Written, signature);
+            signingKey.Compute(stringToSign.Written, signature);
         }
         finally
         {

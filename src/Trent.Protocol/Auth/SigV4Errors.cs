@@ -95,6 +95,9 @@ internal static class SigV4Errors
     public static KmsException InvalidSecurityToken() =>
         new(KmsErrorCode.UnrecognizedClientException, "The security token included in the request is invalid.");
 
+    public static KmsException ExpiredToken() =>
+        new(KmsErrorCode.ExpiredTokenException, "The security token included in the request is expired");
+
     public static KmsException SignatureMismatch() =>
         Invalid("The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
+using Trent.Core.Crypto;
 using Trent.Core.Identity;
 
 namespace Trent.Protocol.Auth;
@@ -10,7 +11,8 @@ namespace Trent.Protocol.Auth;
 /// <remarks>
 /// Check order: the header's syntax and the date (IncompleteSignatureException), then the credential scope,
 /// the required signed headers and the clock skew (InvalidSignatureException), then the access key
-/// (UnrecognizedClientException), and last the signature itself.
+/// (UnrecognizedClientException) or the session token (UnrecognizedClientException, ExpiredTokenException), and last
+/// the signature itself.
 /// </remarks>
 public sealed class SigV4Verifier
 {
@@ -27,6 +29,7 @@ public sealed class SigV4Verifier
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
 
     private readonly IAccessKeySource _keys;
+    private readonly ISessionTokenSource? _sessions;
     private readonly TimeProvider _clock;
     private readonly SigV4Options _options;
     private readonly SigningKeyCache _cache;
@@ -36,7 +39,13 @@ public sealed class SigV4Verifier
     {
     }
 
-    internal SigV4Verifier(IAccessKeySource keys, TimeProvider clock, SigV4Options options, SigningKeyCache cache)
+    /// <param name="sessions">Opens session tokens; without it, every request carrying one is refused.</param>
+    public SigV4Verifier(IAccessKeySource keys, ISessionTokenSource? sessions, TimeProvider clock, SigV4Options options)
+        : this(keys, clock, options, new SigningKeyCache(DefaultCacheCapacity), sessions)
+    {
+    }
+
+    internal SigV4Verifier(IAccessKeySource keys, TimeProvider clock, SigV4Options options, SigningKeyCache cache, ISessionTokenSource? sessions = null)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(clock);
@@ -56,6 +65,7 @@ public sealed class SigV4Verifier
         }
 
         _keys = keys;
+        _sessions = sessions;
         _clock = clock;
         _options = options;
         _cache = cache;
@@ -63,8 +73,8 @@ public sealed class SigV4Verifier
 
     /// <summary>Verifies the request's signature and returns who signed it.</summary>
     /// <exception cref="Core.KmsException">
-    /// MissingAuthenticationTokenException, IncompleteSignatureException, InvalidSignatureException or
-    /// UnrecognizedClientException, with AWS's messages.
+    /// MissingAuthenticationTokenException, IncompleteSignatureException, InvalidSignatureException,
+    /// UnrecognizedClientException or (for a session past its expiry) ExpiredTokenException, with AWS's messages.
     /// </exception>
     public async ValueTask<SigV4Result> VerifyAsync(SigV4Request request, CancellationToken ct = default)
     {
@@ -179,17 +189,21 @@ public sealed class SigV4Verifier
     private async ValueTask<AccessKeySecret?> FindKeyAsync(
         string accessKeyId, IHeaderDictionary headers, CancellationToken ct)
     {
-        // Trent issues no temporary credentials yet, so every session token is one it did not issue.
-        if (headers.ContainsKey(SecurityTokenHeader))
-        {
-            throw SigV4Errors.InvalidSecurityToken();
-        }
-
         // AWS's access key id pattern ([\w]+, at most 128): keeps junk out of lookups and, in dev mode, out of
         // the caller identity and the audit trail.
         if (accessKeyId.Length is 0 or > MaxAccessKeyIdLength || accessKeyId.AsSpan().ContainsAnyExcept(AccessKeyIdChars))
         {
             throw SigV4Errors.InvalidSecurityToken();
+        }
+
+        // A session token is either one Trent issued for this access key id, or refused: even in dev mode, a session is
+        // a known principal, and a token Trent cannot open is no credential at all.
+        if (headers.TryGetValue(SecurityTokenHeader, out var token))
+        {
+            var session = token.Count == 1 && _sessions?.Open(accessKeyId, token.ToString()) is { } opened
+                ? opened
+                : throw SigV4Errors.InvalidSecurityToken();
+            return session.Expired ? throw SigV4Errors.ExpiredToken() : session.Key;
         }
 
         var key = await _keys.FindAsync(accessKeyId, ct);
@@ -203,32 +217,34 @@ public sealed class SigV4Verifier
 
     private bool SignatureMatches(in SigV4Request request, in SignedRequest signed, ReadOnlySpan<byte> secret)
     {
-        Span<byte> signingKey = stackalloc byte[SigningKey.Size];
         Span<byte> expected = stackalloc byte[RequestSignature.Size];
         Span<byte> provided = stackalloc byte[RequestSignature.Size];
-        try
+        var signer = _cache.TryGet(signed.Scope, secret);
+        var cached = signer is not null;
+        if (signer is null)
         {
-            var cached = _cache.TryGet(signed.Scope, secret, signingKey);
-            if (!cached)
-            {
-                SigningKey.Derive(secret, signed.Scope.Date, signed.Scope.Region, signed.Scope.Service, signingKey);
-            }
-
-            RequestSignature.Compute(
-                request, signed.Header.SignedHeaders, signed.Date.Iso8601, signed.Scope, signingKey, expected);
-            Convert.FromHexString(signed.Header.Signature, provided, out _, out _);
-            var matches = CryptographicOperations.FixedTimeEquals(expected, provided);
-            if (matches && !cached)
-            {
-                _cache.Add(signed.Scope, secret, signingKey);
-            }
-
-            return matches;
-        }
-        finally
-        {
+            Span<byte> signingKey = stackalloc byte[SigningKey.Size];
+            SigningKey.Derive(secret, signed.Scope.Date, signed.Scope.Region, signed.Scope.Service, signingKey);
+            signer = new KeyedHmac(signingKey);
             CryptographicOperations.ZeroMemory(signingKey);
         }
+
+        RequestSignature.Compute(request, signed.Header.SignedHeaders, signed.Date.Iso8601, signed.Scope, signer, expected);
+        Convert.FromHexString(signed.Header.Signature, provided, out _, out _);
+        var matches = CryptographicOperations.FixedTimeEquals(expected, provided);
+        if (!cached)
+        {
+            if (matches)
+            {
+                _cache.Add(signed.Scope, secret, signer);
+            }
+            else
+            {
+                signer.Dispose();
+            }
+        }
+
+        return matches;
     }
 
     private readonly record struct SignedRequest(AuthorizationHeader Header, CredentialScope Scope, RequestDate Date);

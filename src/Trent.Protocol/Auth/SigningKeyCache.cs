@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Trent.Core.Crypto;
 
 namespace Trent.Protocol.Auth;
 
@@ -8,8 +9,8 @@ namespace Trent.Protocol.Auth;
 /// the four-HMAC derivation need not run on every request.
 /// </summary>
 /// <remarks>
-/// Each entry remembers a SHA-256 of the secret it was derived from and is used only while the key's
-/// current secret hashes the same, so a rotated or replaced secret never verifies with an old derived key.
+/// Each entry remembers the secret it was derived from and is used only while the key's current secret is the
+/// same (compared in constant time), so a rotated or replaced secret never verifies with an old derived key.
 /// Only keys that verified a signature are added, so unauthenticated callers cannot fill the cache; when
 /// it is full it is emptied, which costs at most one derivation per active key.
 /// </remarks>
@@ -19,33 +20,22 @@ internal sealed class SigningKeyCache(int capacity)
 
     internal int Count => _entries.Count;
 
-    public bool TryGet(in CredentialScope scope, ReadOnlySpan<byte> secret, Span<byte> signingKey)
+    /// <summary>The HMAC keyed with the scope's signing key, if it is cached and was derived from this secret.</summary>
+    public KeyedHmac? TryGet(in CredentialScope scope, ReadOnlySpan<byte> secret) =>
+        _entries.TryGetValue(new Key(scope), out var entry) && CryptographicOperations.FixedTimeEquals(secret, entry.Secret)
+            ? entry.Signer
+            : null;
+
+    public void Add(in CredentialScope scope, ReadOnlySpan<byte> secret, KeyedHmac signer)
     {
-        if (!_entries.TryGetValue(new Key(scope), out var entry))
-        {
-            return false;
-        }
-
-        Span<byte> fingerprint = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(secret, fingerprint);
-        if (!CryptographicOperations.FixedTimeEquals(fingerprint, entry.SecretFingerprint))
-        {
-            return false;
-        }
-
-        entry.SigningKey.CopyTo(signingKey);
-        return true;
-    }
-
-    public void Add(in CredentialScope scope, ReadOnlySpan<byte> secret, ReadOnlySpan<byte> signingKey)
-    {
-        // Count takes every lock of the dictionary: acceptable here, on a miss that verified.
+        // Count takes every lock of the dictionary: acceptable here, on a miss that verified. Dropped entries are not
+        // disposed, as a request may still be signing with one; the collector reclaims them.
         if (_entries.Count >= capacity)
         {
             _entries.Clear();
         }
 
-        _entries[new Key(scope)] = new Entry(SHA256.HashData(secret), signingKey.ToArray());
+        _entries[new Key(scope)] = new Entry(secret.ToArray(), signer);
     }
 
     private readonly record struct Key(string AccessKeyId, string Date, string Region, string Service)
@@ -56,5 +46,5 @@ internal sealed class SigningKeyCache(int capacity)
         }
     }
 
-    private sealed record Entry(byte[] SecretFingerprint, byte[] SigningKey);
+    private sealed record Entry(byte[] Secret, KeyedHmac Signer);
 }

@@ -1,3 +1,5 @@
+using Trent.Core.Audit;
+using Trent.Core.Authorization.Grants;
 using Trent.Core.Crypto;
 using Trent.Core.Keys;
 
@@ -9,4 +11,7 @@ public sealed record KmsServices(
     KeyRotation Rotation,
     AliasService Aliases,
     KeyAttributes Attributes,
-    SymmetricCrypto Crypto);
+    SymmetricCrypto Crypto,
+    AsymmetricCrypto Asymmetric,
+    GrantService Grants,
+    KeyLastUsageService LastUsage);

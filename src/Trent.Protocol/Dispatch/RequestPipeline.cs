@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Trent.Core;
+using Trent.Protocol.Audit;
 using Trent.Protocol.Auth;
 using Trent.Protocol.Validation;
 
@@ -12,65 +13,119 @@ namespace Trent.Protocol.Dispatch;
 
 /// <summary>
 /// The one path every KMS request takes: read the capped body, verify SigV4, find the operation, validate against
-/// the service model, run it, write the response or the AWS-shaped error.
+/// the service model, run it, record the audit event, then write the response or the AWS-shaped error. Nothing is
+/// answered before its event is recorded: when the trail cannot record, the answer is a retryable 503 instead.
 /// </summary>
-public sealed class RequestPipeline(OperationTable operations, SigV4Verifier verifier, TimeProvider clock, ILogger<RequestPipeline> logger)
+public sealed class RequestPipeline(
+    OperationTable operations, SigV4Verifier verifier, TimeProvider clock, ILogger<RequestPipeline> logger, RequestAudit? audit = null)
 {
     public const int MaxBodyBytes = 1024 * 1024;
     private const string TargetPrefix = "TrentService.";
     private static readonly ServiceModel Model = ServiceModel.Kms;
 
+    private readonly RequestAudit _audit = audit ?? RequestAudit.None(clock);
+
     public async Task HandleAsync(HttpContext http)
     {
         var requestId = Guid.NewGuid().ToString();
         http.Response.Headers["x-amzn-RequestId"] = requestId;
-        string? operationName = null;
+        // Every request leaves one audit event, built from as far as the request got.
+        var call = new AuditedCall(http, requestId);
         byte[]? body = null;
         var length = 0;
+        JsonDocument? document = null;
+        OperationResult result = default;
+        ArrayBufferWriter<byte>? answer = null;
+        (KmsErrorCode Code, string? Message)? error = null;
         try
         {
-            (body, length) = await ReadBodyAsync(http);
-            var request = http.Request;
-            var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "/";
-            var queryAt = rawTarget.IndexOf('?', StringComparison.Ordinal);
-            var rawPath = queryAt < 0 ? rawTarget : rawTarget[..queryAt];
-            var rawQuery = queryAt < 0 ? "" : rawTarget[(queryAt + 1)..];
-            var auth = await verifier.VerifyAsync(
-                new SigV4Request(request.Method, rawPath, rawQuery, request.Headers, body.AsMemory(0, length)), http.RequestAborted);
-
-            operationName = OperationName(request.Headers["X-Amz-Target"].ToString());
-            if (!HttpMethods.IsPost(request.Method) || rawPath != "/" || operationName is null || !Model.Inputs.TryGetValue(operationName, out var input))
+            try
             {
-                throw new KmsException(KmsErrorCode.UnknownOperationException);
-            }
-            var operation = operations.Find(operationName) ?? throw new KmsException(KmsErrorCode.UnsupportedOperationException,
-                $"Trent does not implement the {operationName} operation.");
+                (body, length) = await ReadBodyAsync(http);
+                var request = http.Request;
+                var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "/";
+                var queryAt = rawTarget.IndexOf('?', StringComparison.Ordinal);
+                var rawPath = queryAt < 0 ? rawTarget : rawTarget[..queryAt];
+                var rawQuery = queryAt < 0 ? "" : rawTarget[(queryAt + 1)..];
+                // Named before authentication, so that a refused signature is recorded against the operation it asked for.
+                var operationName = OperationName(request.Headers["X-Amz-Target"].ToString());
+                call.Operation = operationName;
+                var auth = await verifier.VerifyAsync(
+                    new SigV4Request(request.Method, rawPath, rawQuery, request.Headers, body.AsMemory(0, length)), http.RequestAborted);
+                call.Auth = auth;
 
-            using var document = RequestJson.Parse(body.AsMemory(0, length));
-            if (input is not null)
-            {
-                RequestValidator.Validate(document.RootElement, input);
+                if (!HttpMethods.IsPost(request.Method) || rawPath != "/" || operationName is null || !Model.Inputs.TryGetValue(operationName, out var input))
+                {
+                    throw new KmsException(KmsErrorCode.UnknownOperationException);
+                }
+                var operation = operations.Find(operationName) ?? throw new KmsException(KmsErrorCode.UnsupportedOperationException,
+                    $"Trent does not implement the {operationName} operation.");
+
+                document = RequestJson.Parse(body.AsMemory(0, length));
+                call.RequestParameters = KmsAudit.RequestParameters(operationName, document.RootElement, input);
+                if (input is not null)
+                {
+                    RequestValidator.Validate(document.RootElement, input);
+                }
+                var ctx = RequestFacts.Context(http, auth, requestId, clock);
+                call.Context = ctx;
+                if (_audit.Refusing)
+                {
+                    throw RequestAudit.Unavailable();
+                }
+                result = await operation.InvokeAsync(document.RootElement, ctx, http.RequestAborted);
+                answer = Serialize(result);
+                call.ResponseElements = KmsAudit.ResponseElements(operationName, answer?.WrittenMemory ?? default, out var created);
+                call.CreatedKeyArn = created;
             }
-            var ctx = new KmsRequestContext(auth.Caller, auth.Region, requestId, clock.UtcNowMillis());
-            var result = await operation.InvokeAsync(document.RootElement, ctx, http.RequestAborted);
-            await WriteResultAsync(http.Response, result);
-        }
-        catch (KmsException e)
-        {
-            PipelineLog.Refused(logger, requestId, operationName, e.Code.ToString());
-            await ErrorWriter.WriteAsync(http.Response, e.Code, e.WireMessage);
-        }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away; there is no one to answer.
-        }
-        catch (Exception e) when (!http.Response.HasStarted)
-        {
-            PipelineLog.InternalError(logger, requestId, operationName, e);
-            await ErrorWriter.WriteAsync(http.Response, KmsErrorCode.KMSInternalException, $"An internal error occurred. Request id: {requestId}");
+            catch (KmsException e)
+            {
+                PipelineLog.Refused(logger, requestId, call.Operation, e.Code.ToString(), e.Detail ?? "");
+                error = (e.Code, e.WireMessage);
+            }
+            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+            {
+                // The client went away; there is no one to answer, but the request still happened.
+                call.Fail("RequestCanceled", "The client closed the connection before the response.");
+            }
+            catch (Exception e)
+            {
+                PipelineLog.InternalError(logger, requestId, call.Operation, e);
+                error = (KmsErrorCode.KMSInternalException, $"An internal error occurred. Request id: {requestId}");
+            }
+            if (error is { } failed)
+            {
+                call.Fail(failed.Code.ToString(), failed.Message);
+            }
+
+            if (!await _audit.RecordAsync(call))
+            {
+                // Nothing is acknowledged that the trail did not record.
+                PipelineLog.Refused(logger, requestId, call.Operation, nameof(KmsErrorCode.DependencyTimeoutException), "the audit trail cannot be written");
+                error = (KmsErrorCode.DependencyTimeoutException, RequestAudit.UnavailableMessage);
+            }
+            if (http.RequestAborted.IsCancellationRequested)
+            {
+                return;
+            }
+            if (error is { } refused)
+            {
+                await ErrorWriter.WriteAsync(http.Response, refused.Code, refused.Message);
+            }
+            else
+            {
+                await WriteAsync(http.Response, answer);
+            }
         }
         finally
         {
+            document?.Dispose();
+            if (result.Response is ISensitiveResponse sensitive)
+            {
+                // The answer carries plaintext or a data key: wiped whether or not it was sent.
+                sensitive.Clear();
+                answer?.Clear();
+            }
             if (body is not null)
             {
                 // Request bodies carry plaintext; wipe before the buffer goes back to the pool.
@@ -150,32 +205,29 @@ public sealed class RequestPipeline(OperationTable operations, SigV4Verifier ver
     private static KmsException TooLarge() =>
         new(KmsErrorCode.RequestEntityTooLargeException, $"The request body exceeds the maximum size of {MaxBodyBytes} bytes.");
 
-    private static async Task WriteResultAsync(HttpResponse response, OperationResult result)
+    /// <summary>The response body, or null for operations AWS answers with an empty body.</summary>
+    private static ArrayBufferWriter<byte>? Serialize(OperationResult result)
+    {
+        if (result.Response is null || result.TypeInfo is null)
+        {
+            return null;
+        }
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            JsonSerializer.Serialize(json, result.Response, result.TypeInfo);
+        }
+        return buffer;
+    }
+
+    private static async Task WriteAsync(HttpResponse response, ArrayBufferWriter<byte>? body)
     {
         response.StatusCode = 200;
         response.ContentType = ErrorWriter.ContentType;
-        if (result.Response is null || result.TypeInfo is null)
+        response.ContentLength = body?.WrittenCount ?? 0;
+        if (body is not null)
         {
-            response.ContentLength = 0;
-            return;
-        }
-        var buffer = new ArrayBufferWriter<byte>(512);
-        try
-        {
-            using (var json = new Utf8JsonWriter(buffer))
-            {
-                JsonSerializer.Serialize(json, result.Response, result.TypeInfo);
-            }
-            response.ContentLength = buffer.WrittenCount;
-            await response.Body.WriteAsync(buffer.WrittenMemory);
-        }
-        finally
-        {
-            if (result.Response is ISensitiveResponse sensitive)
-            {
-                sensitive.Clear();
-                buffer.Clear();
-            }
+            await response.Body.WriteAsync(body.WrittenMemory);
         }
     }
 }

@@ -10,7 +10,7 @@ public sealed record DecryptRequest(
     byte[]? CiphertextBlob, Dictionary<string, string>? EncryptionContext, List<string>? GrantTokens, string? KeyId,
     string? EncryptionAlgorithm, RecipientInfo? Recipient, bool? DryRun, List<string>? DryRunModifiers);
 
-public sealed record DecryptResponse(string KeyId, byte[] Plaintext, string EncryptionAlgorithm, string KeyMaterialId) : ISensitiveResponse
+public sealed record DecryptResponse(string KeyId, byte[] Plaintext, string EncryptionAlgorithm, string? KeyMaterialId) : ISensitiveResponse
 {
     public void Clear() => System.Security.Cryptography.CryptographicOperations.ZeroMemory(Plaintext);
 }

@@ -18,7 +18,6 @@ public sealed class DescribeKey(KeyLifecycle lifecycle) : KmsOperation<DescribeK
 
     protected override async ValueTask<DescribeKeyResponse?> ExecuteAsync(DescribeKeyRequest r, KmsRequestContext ctx, CancellationToken ct)
     {
-        Core.Authorization.GrantTokens.Validate(r.GrantTokens);
-        return new DescribeKeyResponse(KeyMetadataMapper.ToWire(await lifecycle.DescribeKeyAsync(ctx, r.KeyId, ct)));
+        return new DescribeKeyResponse(KeyMetadataMapper.ToWire(await lifecycle.DescribeKeyAsync(ctx, r.KeyId, r.GrantTokens, ct)));
     }
 }

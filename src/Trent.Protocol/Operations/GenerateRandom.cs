@@ -19,7 +19,7 @@ public sealed class GenerateRandom(SymmetricCrypto crypto) : KmsOperation<Genera
     protected override JsonTypeInfo<GenerateRandomRequest> RequestType => KmsJson.Default.GenerateRandomRequest;
     protected override JsonTypeInfo<GenerateRandomResponse> ResponseType => KmsJson.Default.GenerateRandomResponse;
 
-    protected override ValueTask<GenerateRandomResponse?> ExecuteAsync(GenerateRandomRequest r, KmsRequestContext ctx, CancellationToken ct)
+    protected override async ValueTask<GenerateRandomResponse?> ExecuteAsync(GenerateRandomRequest r, KmsRequestContext ctx, CancellationToken ct)
     {
         if (r.NumberOfBytes is not { } n)
         {
@@ -30,6 +30,6 @@ public sealed class GenerateRandom(SymmetricCrypto crypto) : KmsOperation<Genera
             throw new KmsException(KmsErrorCode.CustomKeyStoreNotFoundException, $"Custom key store {r.CustomKeyStoreId} does not exist.");
         }
         Recipients.RejectIfPresent(r.Recipient);
-        return ValueTask.FromResult<GenerateRandomResponse?>(new GenerateRandomResponse(crypto.GenerateRandom(ctx, n)));
+        return new GenerateRandomResponse(await crypto.GenerateRandomAsync(ctx, n, ct));
     }
 }

@@ -16,7 +16,7 @@ public sealed class PutKeyPolicy(KeyAttributes attributes) : KmsOperation<PutKey
 
     protected override async ValueTask<NoOutput?> ExecuteAsync(PutKeyPolicyRequest r, KmsRequestContext ctx, CancellationToken ct)
     {
-        await attributes.PutKeyPolicyAsync(ctx, r.KeyId, r.PolicyName, r.Policy, ct);
+        await attributes.PutKeyPolicyAsync(ctx, r.KeyId, r.PolicyName, r.Policy, r.BypassPolicyLockoutSafetyCheck ?? false, ct);
         return null;
     }
 }

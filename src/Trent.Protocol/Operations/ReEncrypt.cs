@@ -13,7 +13,7 @@ public sealed record ReEncryptRequest(
 
 public sealed record ReEncryptResponse(
     byte[] CiphertextBlob, string SourceKeyId, string KeyId, string SourceEncryptionAlgorithm, string DestinationEncryptionAlgorithm,
-    string SourceKeyMaterialId, string DestinationKeyMaterialId);
+    string? SourceKeyMaterialId, string? DestinationKeyMaterialId);
 
 /// <summary>AWS KMS ReEncrypt.</summary>
 public sealed class ReEncrypt(SymmetricCrypto crypto) : KmsOperation<ReEncryptRequest, ReEncryptResponse>

@@ -18,19 +18,27 @@ public sealed class ServiceModel
         TargetPrefix = root.GetProperty("metadata").TryGetProperty("targetPrefix", out var prefix) ? prefix.GetString() : null;
         _shapeDefinitions = root.GetProperty("shapes");
         var inputs = new Dictionary<string, StructureShape?>(StringComparer.Ordinal);
+        var outputs = new Dictionary<string, StructureShape?>(StringComparer.Ordinal);
         foreach (var op in root.GetProperty("operations").EnumerateObject())
         {
             inputs[op.Name] = op.Value.TryGetProperty("input", out var input)
                 ? (StructureShape)Resolve(input.GetProperty("shape").GetString()!)
                 : null;
+            outputs[op.Name] = op.Value.TryGetProperty("output", out var output)
+                ? (StructureShape)Resolve(output.GetProperty("shape").GetString()!)
+                : null;
         }
         Inputs = inputs.ToFrozenDictionary(StringComparer.Ordinal);
+        Outputs = outputs.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     public string? TargetPrefix { get; }
 
     /// <summary>Every operation of the model with its input shape (null when it takes no input).</summary>
     public FrozenDictionary<string, StructureShape?> Inputs { get; }
+
+    /// <summary>Every operation's output shape (null when it answers with no body): which members the audit trail may log.</summary>
+    public FrozenDictionary<string, StructureShape?> Outputs { get; }
 
     public IEnumerable<string> Operations => Inputs.Keys;
 

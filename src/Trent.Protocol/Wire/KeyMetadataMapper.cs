@@ -5,10 +5,6 @@ namespace Trent.Protocol.Wire;
 /// <summary>Builds the wire KeyMetadata from a domain key, with AWS's presence rules for each field.</summary>
 public static class KeyMetadataMapper
 {
-    // CustomerMasterKeySpec's enum predates these specs; AWS omits the deprecated field for them.
-    private static readonly HashSet<KeySpec> NoCustomerMasterKeySpec =
-        [KeySpec.ECC_NIST_EDWARDS25519, KeySpec.ML_DSA_44, KeySpec.ML_DSA_65, KeySpec.ML_DSA_87];
-
     public static KeyMetadata ToWire(KmsKey key)
     {
         var (encryption, signing, mac, agreement) = KeySpecTable.AlgorithmsFor(key.KeySpec, key.KeyUsage);
@@ -26,7 +22,7 @@ public static class KeyMetadataMapper
             DeletionDate = key.State == KeyState.PendingDeletion ? key.DeletionDate : null,
             Origin = key.Origin.ToString(),
             KeyManager = "CUSTOMER",
-            CustomerMasterKeySpec = NoCustomerMasterKeySpec.Contains(key.KeySpec) ? null : key.KeySpec.ToString(),
+            CustomerMasterKeySpec = CustomerMasterKeySpec(key.KeySpec),
             KeySpec = key.KeySpec.ToString(),
             EncryptionAlgorithms = NullIfEmpty(encryption),
             SigningAlgorithms = NullIfEmpty(signing),
@@ -41,6 +37,13 @@ public static class KeyMetadataMapper
                 : null,
         };
     }
+
+    /// <summary>
+    /// The deprecated twin of KeySpec, for every spec: AWS sends it even for the specs its enum lacks (an ML_DSA_65 key's
+    /// CreateKey output shows <c>"CustomerMasterKeySpec": "ML_DSA_65"</c> in AWS's ML-DSA launch post), and SDKs accept
+    /// values their enums do not know.
+    /// </summary>
+    public static string CustomerMasterKeySpec(KeySpec spec) => spec.ToString();
 
     private static IReadOnlyList<string>? NullIfEmpty(IReadOnlyList<string> list) => list.Count == 0 ? null : list;
 }

@@ -44,3 +44,18 @@ public sealed record KeyMetadata
     public MultiRegionConfiguration? MultiRegionConfiguration { get; init; }
     public string? CurrentKeyMaterialId { get; init; }
 }
+
+public sealed record GrantConstraints(Dictionary<string, string>? EncryptionContextSubset, Dictionary<string, string>? EncryptionContextEquals);
+
+public sealed record GrantListEntry
+{
+    public required string KeyId { get; init; }
+    public required string GrantId { get; init; }
+    public string? Name { get; init; }
+    public required DateTimeOffset CreationDate { get; init; }
+    public required string GranteePrincipal { get; init; }
+    public string? RetiringPrincipal { get; init; }
+    public required string IssuingAccount { get; init; }
+    public required IReadOnlyList<string> Operations { get; init; }
+    public GrantConstraints? Constraints { get; init; }
+}

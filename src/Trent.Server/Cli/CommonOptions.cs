@@ -24,13 +24,43 @@ public sealed class CommonOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TRENT_ROOT_KEY_FILE"),
     };
 
+    private readonly Option<StorageKind> _storage = new("--storage")
+    {
+        Description = "Where keys live: sqlite (the data directory's file) or postgres, shared by several nodes (TRENT_STORAGE).",
+        DefaultValueFactory = StorageFromEnvironment,
+    };
+
+    private readonly Option<string?> _postgres = new("--postgres")
+    {
+        Description = "The PostgreSQL connection string for --storage postgres, e.g. \"Host=db;Database=trent;Username=trent;Password=...\" (TRENT_POSTGRES).",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TRENT_POSTGRES"),
+    };
+
+    private bool _withAccountId = true;
+
     public static CommonOptions Create() => new();
 
-    public void AddTo(Command command)
+    /// <param name="withAccountId">
+    /// False for commands with an --account-id of their own meaning (<c>trent account create</c>).
+    /// </param>
+    public void AddTo(Command command, bool withAccountId = true)
     {
+        _withAccountId = withAccountId;
         command.Options.Add(_dataDir);
-        command.Options.Add(_accountId);
+        if (withAccountId)
+        {
+            command.Options.Add(_accountId);
+        }
         command.Options.Add(_rootKeyFile);
+        command.Options.Add(_storage);
+        command.Options.Add(_postgres);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(_storage) == StorageKind.Postgres && string.IsNullOrWhiteSpace(result.GetValue(_postgres)))
+            {
+                result.AddError("--storage postgres needs --postgres \"<connection string>\" (or TRENT_POSTGRES).");
+            }
+        });
         _accountId.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string>();
@@ -44,7 +74,24 @@ public sealed class CommonOptions
     public TrentOptions Read(ParseResult parse) => new()
     {
         DataDir = parse.GetValue(_dataDir)!,
-        AccountId = parse.GetValue(_accountId)!,
+        AccountId = _withAccountId ? parse.GetValue(_accountId)! : TrentOptions.DefaultAccountId,
         RootKeyFile = parse.GetValue(_rootKeyFile),
+        Storage = parse.GetValue(_storage),
+        PostgresConnectionString = parse.GetValue(_postgres),
     };
+
+    private static StorageKind StorageFromEnvironment(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var value = Environment.GetEnvironmentVariable("TRENT_STORAGE");
+        if (string.IsNullOrEmpty(value))
+        {
+            return StorageKind.Sqlite;
+        }
+        if (Enum.TryParse<StorageKind>(value, ignoreCase: true, out var kind) && Enum.IsDefined(kind))
+        {
+            return kind;
+        }
+        result.AddError($"TRENT_STORAGE must be sqlite or postgres, not '{value}'.");
+        return StorageKind.Sqlite;
+    }
 }

@@ -18,12 +18,33 @@ public static class ServeCommand
             Description = "Accept unknown access key ids, unverified, as the account's root (for emulator-style use). Known keys are always verified (TRENT_DEV=1).",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TRENT_DEV") is "1" or "true",
         };
+        var sm2Everywhere = new Option<bool>("--sm2-everywhere")
+        {
+            Description = "Offer SM2 keys and data key pairs in every region; AWS offers them only in its China Regions (TRENT_SM2_EVERYWHERE=1).",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TRENT_SM2_EVERYWHERE") is "1" or "true",
+        };
+        var auditDir = new Option<string?>("--audit-dir")
+        {
+            Description = "The audit trail's directory; default <data-dir>/audit (TRENT_AUDIT_DIR).",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TRENT_AUDIT_DIR"),
+        };
+        var auditFailOpen = new Option<bool>("--audit-fail-open")
+        {
+            Description = "Serve requests even when the audit trail cannot record them, dropping their events; for development only (TRENT_AUDIT_FAIL_OPEN=1).",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TRENT_AUDIT_FAIL_OPEN") is "1" or "true",
+        };
         var common = CommonOptions.Create();
-        var command = new Command("serve", "Run the AWS KMS-compatible endpoint.") { urls, dev };
+        var command = new Command("serve", "Run the AWS KMS-compatible endpoint.") { urls, dev, sm2Everywhere, auditDir, auditFailOpen };
         common.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
-            var options = common.Read(parse) with { Urls = parse.GetValue(urls)!, Dev = parse.GetValue(dev) };
+            var options = common.Read(parse) with
+            {
+                Urls = parse.GetValue(urls)!,
+                Dev = parse.GetValue(dev),
+                Sm2Everywhere = parse.GetValue(sm2Everywhere),
+                Audit = new Audit.AuditOptions { Directory = parse.GetValue(auditDir), FailOpen = parse.GetValue(auditFailOpen) },
+            };
             try
             {
                 await using var host = await TrentHost.StartAsync(options, ct: ct);

@@ -7,9 +7,9 @@ public sealed record RootCredentials(string AccountId, string AccessKeyId, strin
 {
     public const string ProfileName = "trent";
 
-    /// <summary>The AWS shared credentials file format, under the <c>trent</c> profile.</summary>
-    public string ToCredentialsFile() => string.Create(CultureInfo.InvariantCulture,
-        $"# Trent account {AccountId} root credentials\n[{ProfileName}]\naws_access_key_id = {AccessKeyId}\naws_secret_access_key = {SecretAccessKey}\n");
+    /// <summary>The AWS shared credentials file format, under the <c>trent</c> profile (or another).</summary>
+    public string ToCredentialsFile(string profile = ProfileName) => string.Create(CultureInfo.InvariantCulture,
+        $"# Trent account {AccountId} root credentials\n[{profile}]\naws_access_key_id = {AccessKeyId}\naws_secret_access_key = {SecretAccessKey}\n");
 
     /// <summary>Reads a credentials file written by <see cref="ToCredentialsFile"/>.</summary>
     public static RootCredentials Read(string path)

@@ -1,12 +1,9 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Trent.Core;
-using Trent.Core.Authorization;
 using Trent.Core.Crypto;
-using Trent.Core.Keys;
-using Trent.Protocol.Auth;
 using Trent.Protocol.Dispatch;
-using Trent.Server.Identity;
+using Trent.Protocol.Query;
+using Trent.Server.Audit;
 using Trent.Server.Maintenance;
 
 namespace Trent.Server.Hosting;
@@ -60,24 +57,37 @@ public sealed class TrentHost : IAsyncDisposable
             builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
             overrides.Logging?.Invoke(builder.Logging);
 
-            var limits = new KmsLimits();
-            var catalog = new KeyCatalog(data.Store.Keys, data.RootKey, new KeyCache(), random);
-            var access = new KeyAccess(catalog, new AccountBoundaryAuthorizer());
-            var lifecycle = new KeyLifecycle(access, random, limits);
-            var rotation = new KeyRotation(access, limits);
-            var services = new KmsServices(lifecycle, rotation, new AliasService(access, limits), new KeyAttributes(access), new SymmetricCrypto(access, random));
-            var verifier = new SigV4Verifier(new StoredAccessKeys(data.Store.Identity, data.RootKey), TimeProvider.System,
-                new SigV4Options { DevMode = options.Dev, DevAccountId = options.AccountId });
-
-            builder.Services.AddSingleton(sp => new RequestPipeline(
-                OperationTable.Create(services), verifier, domainClock, sp.GetRequiredService<ILogger<RequestPipeline>>()));
+            // The container owns (and disposes) the meter and the composition, which it makes with its logger factory.
+            var metrics = new TrentMetrics();
+            builder.Services.AddSingleton(_ => metrics);
+            builder.Services.AddSingleton(_ => new MetricsEndpoint(metrics));
+            builder.Services.AddSingleton(sp => new TrentComposition(
+                data, options, random, domainClock, metrics, loggers: sp.GetRequiredService<ILoggerFactory>()));
+            builder.Services.AddSingleton(sp => sp.GetRequiredService<TrentComposition>().CreateKmsPipeline(sp.GetRequiredService<ILogger<RequestPipeline>>()));
+            builder.Services.AddSingleton(sp => sp.GetRequiredService<TrentComposition>().CreateQueryPipeline(sp.GetRequiredService<ILogger<QueryPipeline>>()));
             builder.Services.AddSingleton(sp => new KeyMaintenanceService(
-                data.Store.Keys, lifecycle, rotation, domainClock, options.MaintenanceInterval, sp.GetRequiredService<ILogger<KeyMaintenanceService>>()));
+                sp.GetRequiredService<TrentComposition>().MaintenanceKeys, sp.GetRequiredService<TrentComposition>().Kms.Lifecycle,
+                sp.GetRequiredService<TrentComposition>().Kms.Rotation, domainClock,
+                options.MaintenanceInterval, sp.GetRequiredService<ILogger<KeyMaintenanceService>>(),
+                new MaintenanceLease(data.Store.Leases, options.MaintenanceInterval), sp.GetRequiredService<TrentComposition>().Audit));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<KeyMaintenanceService>());
+            builder.Services.AddHostedService(sp => new KeyUsageFlushService(
+                sp.GetRequiredService<TrentComposition>().KeyUsage, sp.GetRequiredService<TrentComposition>().TrackingStart,
+                options.Audit.KeyUsageFlushInterval, sp.GetRequiredService<ILogger<KeyUsageFlushService>>()));
 
             var app = builder.Build();
+            // Composed first: it opens the audit trail, and a start that cannot record must stop here.
+            app.Services.GetRequiredService<TrentComposition>();
+            // Other nodes' changes must reach the caches before the first request is served.
+            await data.StartChangeFeedAsync(app.Services.GetRequiredService<ILoggerFactory>(), ct);
             var pipeline = app.Services.GetRequiredService<RequestPipeline>();
-            app.Run(http => IsHealthCheck(http.Request) ? WriteHealthAsync(http.Response) : pipeline.HandleAsync(http));
+            var queryPipeline = app.Services.GetRequiredService<QueryPipeline>();
+            var metricsEndpoint = app.Services.GetRequiredService<MetricsEndpoint>();
+            app.Run(http =>
+                IsHealthCheck(http.Request) ? WriteHealthAsync(http.Response)
+                : MetricsEndpoint.Matches(http.Request) ? metricsEndpoint.WriteAsync(http.Response)
+                : QueryPipeline.Accepts(http.Request) ? queryPipeline.HandleAsync(http)
+                : pipeline.HandleAsync(http));
             await app.StartAsync(ct);
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
                 .Select(a => new Uri(a.Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal)))

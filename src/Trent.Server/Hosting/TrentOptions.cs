@@ -1,3 +1,5 @@
+using Trent.Server.Audit;
+
 namespace Trent.Server.Hosting;
 
 /// <summary>Everything `trent serve` can be told, from the command line or the environment.</summary>
@@ -17,8 +19,22 @@ public sealed record TrentOptions
 
     public bool Dev { get; init; }
 
+    /// <summary>Offer SM2 keys and data key pairs in every region, not only in the China Regions as AWS does.</summary>
+    public bool Sm2Everywhere { get; init; }
+
     /// <summary>How often the background service looks for keys due for deletion or rotation.</summary>
     public TimeSpan MaintenanceInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The audit trail: its directory, fail-closed or fail-open, rotation and sync.</summary>
+    public AuditOptions Audit { get; init; } = new();
+
+    public string AuditDirectory => Audit.DirectoryFor(DataDir);
+
+    /// <summary>The data directory's SQLite file (the default), or a PostgreSQL database shared by several nodes.</summary>
+    public StorageKind Storage { get; init; } = StorageKind.Sqlite;
+
+    /// <summary>The Npgsql connection string, for <see cref="StorageKind.Postgres"/>.</summary>
+    public string? PostgresConnectionString { get; init; }
 
     public string RootKeyPath => RootKeyFile ?? Path.Combine(DataDir, "root.key");
 

@@ -20,7 +20,7 @@ public sealed class SymmetricCiphertextTests
     public void Encrypt_produces_the_golden_blob_of_the_independent_implementation(string name)
     {
         var v = Load(name);
-        var blob = SymmetricCiphertext.Encrypt(Convert.FromHexString(v.Material), v.Account, v.KeyId, v.MaterialId,
+        var blob = SymmetricCiphertext.Encrypt(new KeyedHmac(Convert.FromHexString(v.Material)), v.Account, v.KeyId, v.MaterialId,
             Convert.FromHexString(v.Plaintext), EncryptionContext.Canonicalize(v.Context), new CountingRandom());
         Assert.Equal(v.Blob, Convert.ToHexStringLower(blob));
     }
@@ -36,7 +36,7 @@ public sealed class SymmetricCiphertextTests
         Assert.Equal(v.Account, header.Value.AccountId);
         Assert.Equal(v.KeyId, header.Value.KeyId);
         Assert.Equal(v.MaterialId, header.Value.MaterialId);
-        var plaintext = SymmetricCiphertext.TryDecrypt(blob, header.Value, Convert.FromHexString(v.Material), EncryptionContext.Canonicalize(v.Context));
+        var plaintext = SymmetricCiphertext.TryDecrypt(blob, header.Value, new KeyedHmac(Convert.FromHexString(v.Material)), EncryptionContext.Canonicalize(v.Context));
         Assert.Equal(v.Plaintext, Convert.ToHexStringLower(plaintext!));
     }
 
@@ -44,7 +44,7 @@ public sealed class SymmetricCiphertextTests
     public void Flipping_any_bit_makes_the_blob_fail_to_decrypt()
     {
         var v = Load("with-context");
-        var material = Convert.FromHexString(v.Material);
+        using var material = new KeyedHmac(Convert.FromHexString(v.Material));
         var context = EncryptionContext.Canonicalize(v.Context);
         var original = Convert.FromHexString(v.Blob);
         for (var bit = 0; bit < original.Length * 8; bit++)
@@ -68,7 +68,7 @@ public sealed class SymmetricCiphertextTests
         {
             var blob = original[..length];
             var header = SymmetricCiphertext.TryReadHeader(blob);
-            var plaintext = header is { } h ? SymmetricCiphertext.TryDecrypt(blob, h, Convert.FromHexString(v.Material), []) : null;
+            var plaintext = header is { } h ? SymmetricCiphertext.TryDecrypt(blob, h, new KeyedHmac(Convert.FromHexString(v.Material)), []) : null;
             Assert.Null(plaintext);
         }
     }
@@ -85,7 +85,7 @@ public sealed class SymmetricCiphertextTests
         var blob = Convert.FromHexString(v.Blob);
         var context = JsonSerializer.Deserialize<Dictionary<string, string>>(contextJson)!;
         var plaintext = SymmetricCiphertext.TryDecrypt(blob, SymmetricCiphertext.TryReadHeader(blob)!.Value,
-            Convert.FromHexString(v.Material), EncryptionContext.Canonicalize(context));
+            new KeyedHmac(Convert.FromHexString(v.Material)), EncryptionContext.Canonicalize(context));
         Assert.Null(plaintext);
     }
 
@@ -94,14 +94,14 @@ public sealed class SymmetricCiphertextTests
     {
         var v = Load("empty-context");
         var blob = Convert.FromHexString(v.Blob);
-        var other = new byte[32];
+        using var other = new KeyedHmac(new byte[32]);
         Assert.Null(SymmetricCiphertext.TryDecrypt(blob, SymmetricCiphertext.TryReadHeader(blob)!.Value, other, []));
     }
 
     [Fact]
     public void Two_encryptions_of_the_same_plaintext_differ()
     {
-        var material = new byte[32];
+        using var material = new KeyedHmac(new byte[32]);
         var a = SymmetricCiphertext.Encrypt(material, "111122223333", "1234abcd-12ab-34cd-56ef-1234567890ab", new string('0', 64), "x"u8, [], SystemRandomSource.Instance);
         var b = SymmetricCiphertext.Encrypt(material, "111122223333", "1234abcd-12ab-34cd-56ef-1234567890ab", new string('0', 64), "x"u8, [], SystemRandomSource.Instance);
         Assert.NotEqual(a, b);
@@ -110,7 +110,7 @@ public sealed class SymmetricCiphertextTests
     [Fact]
     public void A_4096_byte_plaintext_stays_within_the_6144_byte_ciphertext_limit()
     {
-        var blob = SymmetricCiphertext.Encrypt(new byte[32], "111122223333", "mrk-1234abcd12ab34cd56ef1234567890ab", new string('0', 64),
+        var blob = SymmetricCiphertext.Encrypt(new KeyedHmac(new byte[32]), "111122223333", "mrk-1234abcd12ab34cd56ef1234567890ab", new string('0', 64),
             new byte[4096], [], SystemRandomSource.Instance);
         Assert.True(blob.Length <= 6144, $"blob is {blob.Length} bytes");
     }

@@ -4,7 +4,8 @@
 The format (docs/architecture.md, "Ciphertext"):
   format(1)=0x01 | account(12 ASCII digits) | keyIdLength(1) | keyId(UTF-8) | materialId(32) | nonce(32) | iv(12)
   | ciphertext | tag(16)
-  data key = HKDF-SHA256(ikm=material, salt=nonce, info="trent/symmetric/v1", L=32)
+  data key = NIST SP 800-108 counter-mode KDF, HMAC-SHA256, one block:
+             HMAC-SHA256(material, u32be(1) || "trent/symmetric/v1" || 0x00 || nonce || u32be(256))
   AAD = header (everything before the ciphertext) || canonical encryption context
   canonical context = u32be(count) || for each pair sorted by key (ordinal UTF-16 order; ASCII keys here):
                       u32be(len(key utf8)) key || u32be(len(value utf8)) value   (empty context: no bytes)
@@ -12,8 +13,7 @@ The nonce and iv come from a deterministic source: byte i of the random stream i
 """
 import json, struct
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from cryptography.hazmat.primitives import hashes
+import hashlib, hmac
 
 def canonical(ctx):
     if not ctx:
@@ -29,7 +29,8 @@ def vector(name, material, account, key_id, material_id, plaintext, ctx):
     nonce, iv = stream[:32], stream[32:44]
     kid = key_id.encode()
     header = bytes([1]) + account.encode() + bytes([len(kid)]) + kid + bytes.fromhex(material_id) + nonce + iv
-    data_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=nonce, info=b"trent/symmetric/v1").derive(material)
+    data_key = hmac.new(material, struct.pack(">I", 1) + b"trent/symmetric/v1" + b"\x00" + nonce + struct.pack(">I", 256),
+                        hashlib.sha256).digest()
     sealed = AESGCM(data_key).encrypt(iv, plaintext, header + canonical(ctx))
     return {"name": name, "material": material.hex(), "account": account, "keyId": key_id, "materialId": material_id,
             "plaintext": plaintext.hex(), "context": ctx, "blob": (header + sealed).hex()}

@@ -31,7 +31,7 @@ public static class SealedMaterial
         var materials = new List<UnsealedMaterial>();
         while (row.Read())
         {
-            var arn = $"arn:aws:kms:{row.GetString(1)}:{row.GetString(0)}:key/{row.GetString(2)}";
+            var arn = $"arn:{Trent.Core.Keys.Partitions.ForRegion(row.GetString(1))}:kms:{row.GetString(1)}:{row.GetString(0)}:key/{row.GetString(2)}";
             var materialId = row.GetString(3);
             materials.Add(new UnsealedMaterial(arn, materialId, rootKey.Unseal((byte[])row["sealed"], arn, materialId)));
         }
@@ -57,6 +57,6 @@ public static class SealedMaterial
             return null;
         }
         var material = materials.FirstOrDefault(m => m.MaterialId == header.MaterialId);
-        return material is null ? null : SymmetricCiphertext.TryDecrypt(blob, header, material.Material, EncryptionContext.Canonicalize(context));
+        return material is null ? null : SymmetricCiphertext.TryDecrypt(blob, header, new KeyedHmac(material.Material), EncryptionContext.Canonicalize(context));
     }
 }

@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Trent.Core.Crypto;
+using Trent.Server.Audit;
 using Trent.Server.Hosting;
 
 namespace Trent.Server.Tests.Harness;
@@ -37,13 +38,24 @@ public sealed class TrentServer : IAsyncDisposable
 
     /// <summary>Starts a server; <paramref name="dataDir"/> reuses a data directory (a restart), else a new one is made.</summary>
     /// <param name="random">Replaces the server's randomness (tests that make it fail).</param>
+    /// <param name="sm2Everywhere">Offer SM2 outside the China Regions (<c>--sm2-everywhere</c>).</param>
+    /// <param name="audit">The audit trail's settings (directory, fail-open, rotation); the defaults when null.</param>
     public static async Task<TrentServer> StartAsync(
-        bool dev = false, string? dataDir = null, FakeTimeProvider? clock = null, CapturedLog? log = null, IRandomSource? random = null)
+        bool dev = false, string? dataDir = null, FakeTimeProvider? clock = null, CapturedLog? log = null, IRandomSource? random = null,
+        bool sm2Everywhere = false, AuditOptions? audit = null)
     {
         dataDir ??= Path.Combine(Path.GetTempPath(), "trent-test-" + Guid.NewGuid().ToString("N"));
         clock ??= new FakeTimeProvider(DateTimeOffset.UtcNow);
         log ??= new CapturedLog();
-        var options = new TrentOptions { DataDir = dataDir, Urls = "http://127.0.0.1:0", Dev = dev, MaintenanceInterval = TimeSpan.FromDays(365) };
+        var options = new TrentOptions
+        {
+            DataDir = dataDir,
+            Urls = "http://127.0.0.1:0",
+            Dev = dev,
+            MaintenanceInterval = TimeSpan.FromDays(365),
+            Sm2Everywhere = sm2Everywhere,
+            Audit = audit ?? new AuditOptions(),
+        };
         var host = await TrentHost.StartAsync(options, new TrentHostOverrides
         {
             DomainClock = clock,
@@ -55,14 +67,19 @@ public sealed class TrentServer : IAsyncDisposable
             },
         });
         var root = host.CreatedCredentials ?? RootCredentials.Read(options.RootCredentialsPath);
-        return new TrentServer(host, dataDir, clock, root, log);
+        return new TrentServer(host, dataDir, clock, root, log) { AuditOptions = options.Audit, AuditDirectory = options.AuditDirectory };
     }
+
+    public AuditOptions AuditOptions { get; private init; } = new();
+
+    /// <summary>Where this server writes its audit trail.</summary>
+    public string AuditDirectory { get; private init; } = "";
 
     /// <summary>Stops the server and starts a new one on the same data directory and clock.</summary>
     public async Task RestartAsync()
     {
         await Host.DisposeAsync();
-        Host = (await StartAsync(dataDir: DataDir, clock: Clock, log: Log)).Host;
+        Host = (await StartAsync(dataDir: DataDir, clock: Clock, log: Log, audit: AuditOptions)).Host;
     }
 
     /// <summary>A KMS client signing as the account root, with retries off so each call is one request.</summary>

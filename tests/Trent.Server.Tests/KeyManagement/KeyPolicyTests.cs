@@ -165,17 +165,17 @@ public sealed class KeyPolicyTests(SharedServer shared) : IClassFixture<SharedSe
     }
 
     [Theory]
-    [InlineData("{\"Version\":\"2012-10-17\",")]
-    [InlineData("not json")]
-    [InlineData("[{\"Version\":\"2012-10-17\"}]")]
-    [InlineData("\"a string\"")]
-    public async Task PutKeyPolicy_with_a_document_that_is_not_a_JSON_object_returns_MalformedPolicyDocumentException(string policy)
+    [InlineData("{\"Version\":\"2012-10-17\",", "The policy document is not valid JSON.")]
+    [InlineData("not json", "The policy document is not valid JSON.")]
+    [InlineData("[{\"Version\":\"2012-10-17\"}]", "The policy document must be a JSON object.")]
+    [InlineData("\"a string\"", "The policy document must be a JSON object.")]
+    public async Task PutKeyPolicy_with_a_document_that_is_not_a_JSON_object_returns_MalformedPolicyDocumentException(string policy, string message)
     {
         var key = await _kms.NewKeyAsync();
 
         await Expect.Error<MalformedPolicyDocumentException>(
             () => _kms.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = key.KeyId, Policy = policy }),
-            "The policy document is not valid JSON.");
+            message);
         Assert.Equal(DefaultPolicy(shared.Account), await _kms.PolicyOfAsync(key.KeyId));
     }
 

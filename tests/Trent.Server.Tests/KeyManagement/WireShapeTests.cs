@@ -22,7 +22,7 @@ public sealed class WireShapeTests(SharedServer shared) : IClassFixture<SharedSe
             ("TrentService.UpdateKeyDescription", () => kms.UpdateKeyDescriptionAsync(new UpdateKeyDescriptionRequest { KeyId = key.KeyId, Description = "d" })),
             ("TrentService.TagResource", () => kms.TagResourceAsync(new TagResourceRequest { KeyId = key.KeyId, Tags = [new Tag { TagKey = "a", TagValue = "b" }] })),
             ("TrentService.UntagResource", () => kms.UntagResourceAsync(new UntagResourceRequest { KeyId = key.KeyId, TagKeys = ["a"] })),
-            ("TrentService.PutKeyPolicy", () => kms.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = key.KeyId, Policy = "{}" })),
+            ("TrentService.PutKeyPolicy", () => kms.PutKeyPolicyAsync(new PutKeyPolicyRequest { KeyId = key.KeyId, Policy = Trent.Core.Keys.DefaultKeyPolicy.For("aws", key.AWSAccountId) })),
             ("TrentService.CreateAlias", () => kms.CreateAliasAsync(alias, key.KeyId)),
             ("TrentService.UpdateAlias", () => kms.UpdateAliasAsync(new UpdateAliasRequest { AliasName = alias, TargetKeyId = other.KeyId })),
             ("TrentService.DeleteAlias", () => kms.DeleteAliasAsync(new DeleteAliasRequest { AliasName = alias })),

@@ -13,6 +13,10 @@ public sealed class EmptyOutputTests(DevServerFixture fx) : IClassFixture<DevSer
         var otherKeyId = (await wire.CallAsync("CreateKey", "{}")).GetProperty("KeyMetadata").GetProperty("KeyId").GetString()!;
         var alias = "alias/empty-output-" + Guid.NewGuid().ToString("N");
         var policy = (await wire.CallAsync("GetKeyPolicy", Json(new { KeyId = keyId, PolicyName = "default" }))).GetProperty("Policy").GetString();
+        var account = (await wire.CallAsync("DescribeKey", Json(new { KeyId = keyId }))).GetProperty("KeyMetadata").GetProperty("AWSAccountId").GetString();
+        var grant = Json(new { KeyId = keyId, GranteePrincipal = $"arn:aws:iam::{account}:root", Operations = new[] { "Decrypt" } });
+        var retired = await wire.CallAsync("CreateGrant", grant);
+        var revoked = await wire.CallAsync("CreateGrant", grant);
         // In an order that keeps each call valid; the set is checked against the model below.
         (string Operation, string Body)[] calls =
         [
@@ -27,6 +31,8 @@ public sealed class EmptyOutputTests(DevServerFixture fx) : IClassFixture<DevSer
             ("UntagResource", Json(new { KeyId = keyId, TagKeys = new[] { "team" } })),
             ("UpdateKeyDescription", Json(new { KeyId = keyId, Description = "described" })),
             ("PutKeyPolicy", Json(new { KeyId = keyId, PolicyName = "default", Policy = policy })),
+            ("RetireGrant", Json(new { GrantToken = retired.GetProperty("GrantToken").GetString() })),
+            ("RevokeGrant", Json(new { KeyId = keyId, GrantId = revoked.GetProperty("GrantId").GetString() })),
         ];
 
         Assert.Equal(KmsModel.WithoutOutput.Order(), calls.Select(c => c.Operation).Order());

@@ -18,7 +18,13 @@ public static class KmsModel
     /// <summary>The operations Trent implements: the names in its operation table.</summary>
     // The operations only keep their services, so a table built without services is enough to read the names.
     public static IReadOnlyList<string> Implemented { get; } =
-        [.. OperationTable.Create(new KmsServices(null!, null!, null!, null!, null!)).Names.Order(StringComparer.Ordinal)];
+        [.. OperationTable.Create(UnwiredServices()).Names.Order(StringComparer.Ordinal)];
+
+    private static KmsServices UnwiredServices()
+    {
+        var constructor = typeof(KmsServices).GetConstructors().Single();
+        return (KmsServices)constructor.Invoke(new object?[constructor.GetParameters().Length]);
+    }
 
     public static IReadOnlyList<string> NotImplemented { get; } = [.. Operations.Except(Implemented)];
 

@@ -14,6 +14,7 @@ public static class PatternSamples
         ["^[a-zA-Z0-9-_.]+$"] = new("xks-key_1.0", 'a', false, ["has space", "slash/no", "line\n"]),
         ["[\\w]+"] = new("default", 'd', false, ["has-dash", "caf\u00e9", "default\n", "\u0663"]),
         ["[\\u0020-\\u00FF]*"] = new("marker", 'm', true, ["\u0100", "tab\there", "new\nline"]),
+        ["^[\\w+=,.@:/-]+$"] = new("arn:aws:iam::111122223333:root", 'a', false, ["has space", "caf\u00e9", "arn:aws:iam::111122223333:root\n", "semi;colon"]),
     };
 
     public static PatternSample For(string pattern) =>

@@ -68,13 +68,19 @@ public abstract class AsymmetricKey : IDisposable
     /// <summary>Encrypt with the public key; throws ValidationException when the plaintext exceeds AWS's limit.</summary>
     public byte[] Encrypt(EncryptionAlgorithm algorithm, ReadOnlySpan<byte> plaintext)
     {
+        RequirePlaintextFits(algorithm, plaintext.Length);
+        ThrowIfDisposed();
+        return EncryptCore(algorithm, plaintext);
+    }
+
+    /// <summary>Throws AWS's ValidationException when a plaintext of this length exceeds the limit (a dry run checks it too).</summary>
+    public void RequirePlaintextFits(EncryptionAlgorithm algorithm, int length)
+    {
         var limit = MaxPlaintextLength(algorithm);
-        if (plaintext.Length > limit)
+        if (length > limit)
         {
             throw KmsException.Validation($"Algorithm {algorithm} and key spec {Spec} cannot encrypt data larger than {limit} bytes.");
         }
-        ThrowIfDisposed();
-        return EncryptCore(algorithm, plaintext);
     }
 
     /// <summary>Decrypt; null when the ciphertext does not decrypt (the operation answers InvalidCiphertextException).</summary>

@@ -1,0 +1,33 @@
+using Trent.Core.Identity.Iam;
+
+namespace Trent.Core.Identity.Sts;
+
+/// <summary>
+/// What an assumed-role session token carries: the temporary access key and its secret, and who the session is.
+/// Never logged; the secret leaves Trent only in AssumeRole's response.
+/// </summary>
+/// <param name="Chained">The session was assumed by another session (role chaining), which caps it at one hour.</param>
+public sealed record SessionCredentials(
+    string AccessKeyId,
+    string SecretAccessKey,
+    string AccountId,
+    string RoleArn,
+    string RoleId,
+    string SessionName,
+    DateTimeOffset Expiration,
+    bool Chained)
+{
+    /// <summary>The session's principal ARN: <c>arn:aws:sts::111122223333:assumed-role/role-name/session-name</c>.</summary>
+    public string AssumedRoleArn => IamArns.AssumedRole(RoleArn.Split(':')[1], AccountId, IamArns.NameOf(RoleArn), SessionName);
+
+    /// <summary>The session's unique id, <c>AROA...:session-name</c>.</summary>
+    public string AssumedRoleId => $"{RoleId}:{SessionName}";
+
+    public bool IsExpiredAt(DateTimeOffset now) => now >= Expiration;
+
+    /// <summary>The caller a request signed with these credentials authenticates as.</summary>
+    public CallerIdentity ToCaller() =>
+        new(AccountId, AssumedRoleArn, PrincipalType.AssumedRole, AssumedRoleId, AccessKeyId) { RoleArn = RoleArn };
+
+    public override string ToString() => $"SessionCredentials {{ AccessKeyId = {AccessKeyId}, Arn = {AssumedRoleArn}, Expiration = {Expiration:O} }}";
+}

@@ -1,0 +1,36 @@
+using Trent.Core.Identity;
+using Trent.Core.Storage;
+
+namespace Trent.Storage.Postgres;
+
+/// <summary>Accounts and access keys in PostgreSQL.</summary>
+internal sealed class PostgresIdentityStore(PostgresDatabase database) : IIdentityStore
+{
+    public ValueTask<AccessKeyRecord?> GetAccessKeyAsync(string accessKeyId, CancellationToken ct = default) =>
+        new(database.ReadAsync(tx =>
+            tx.Command($"SELECT {Rows.AccessKeyColumns} FROM access_keys WHERE access_key_id = @access_key_id;")
+                .With("access_key_id", accessKeyId)
+                .FirstOrNullAsync(Rows.ReadAccessKey, ct), ct));
+
+    public ValueTask<Account?> GetAccountAsync(string accountId, CancellationToken ct = default) =>
+        new(database.ReadAsync(tx =>
+            tx.Command("SELECT account_id, created_at FROM accounts WHERE account_id = @account_id;")
+                .With("account_id", accountId)
+                .FirstOrNullAsync(Rows.ReadAccount, ct), ct));
+
+    public ValueTask<IReadOnlyList<Account>> ListAccountsAsync(CancellationToken ct = default) =>
+        new(database.ReadAsync<IReadOnlyList<Account>>(async tx =>
+            await tx.Command("SELECT account_id, created_at FROM accounts ORDER BY account_id;").ListAsync(Rows.ReadAccount, ct), ct));
+
+    public ValueTask CreateAccountAsync(Account account, AccessKeyRecord rootAccessKey, CancellationToken ct = default) =>
+        new(database.WriteAsync(async tx =>
+        {
+            await tx.Command("INSERT INTO accounts (account_id, created_at) VALUES (@account_id, @created_at);")
+                .With("account_id", account.AccountId)
+                .With("created_at", UnixMillis.From(account.CreatedAt))
+                .RunAsync(ct);
+            await tx.Command($"INSERT INTO access_keys ({Rows.AccessKeyColumns}) VALUES ({Rows.AccessKeyValues});")
+                .WithAccessKey(rootAccessKey)
+                .RunAsync(ct);
+        }, ct));
+}
