@@ -40,7 +40,8 @@ public sealed class PrincipalLookup(IIamStore iam)
         {
             var role = await iam.GetRoleAsync(account, roleName, ct) ?? throw Missing("role", principalArn);
             return new CallerIdentity(account, IamArns.AssumedRole(partition, account, role.RoleName, session), PrincipalType.AssumedRole,
-                $"{role.RoleId}:{session}", "") { RoleArn = role.Arn };
+                $"{role.RoleId}:{session}", "")
+            { RoleArn = role.Arn };
         }
     }
 
