@@ -22,6 +22,9 @@ public sealed record CallerIdentity(
     /// <summary>The IAM user name, for users (the aws:username condition key and policy variable).</summary>
     public string? UserName { get; init; }
 
+    /// <summary>For an assumed-role session, when it was issued.</summary>
+    public DateTimeOffset? SessionCreated { get; init; }
+
     public static string RootArn(string accountId, string partition = "aws") => $"arn:{partition}:iam::{accountId}:root";
 
     public static CallerIdentity Root(string accountId, string accessKeyId) =>

@@ -40,8 +40,8 @@ internal static class AuditIdentities
             SessionContext = caller.RoleArn is { } role
                 ? new SessionContext(
                     new SessionIssuer("Role", RoleId(caller.UserId), role, caller.AccountId, IamArns.NameOf(role)),
-                    // The session token does not carry its creation time; CloudTrail's attribute is left out rather than guessed.
-                    new SessionAttributes(CreationDate: null, MfaAuthenticated: "false"))
+                    new SessionAttributes(
+                        caller.SessionCreated is { } created ? AuditEvent.FormatTime(created) : null, MfaAuthenticated: "false"))
                 : null,
         },
         _ => new AuditIdentity

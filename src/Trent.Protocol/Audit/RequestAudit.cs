@@ -50,6 +50,15 @@ public sealed partial class RequestAudit(IAuditSink sink, KeyUsageTracker? usage
         {
             return false;
         }
+        catch (Exception e)
+        {
+            // Any other fault of the sink is a failure to record, too: never an answer given without its event.
+            if (logger is not null)
+            {
+                EventNotRecorded(logger, call.RequestId, e);
+            }
+            return sink.FailsOpen;
+        }
         NoteUsage(call, auditEvent);
         return true;
     }
@@ -68,6 +77,9 @@ public sealed partial class RequestAudit(IAuditSink sink, KeyUsageTracker? usage
         }
     }
 
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "The audit event of request {RequestId} could not be built")]
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Error, Message = "The audit event of request {RequestId} could not be built")]
     private static partial void EventNotBuilt(ILogger logger, string requestId, Exception exception);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Error, Message = "The audit event of request {RequestId} could not be recorded")]
+    private static partial void EventNotRecorded(ILogger logger, string requestId, Exception exception);
 }

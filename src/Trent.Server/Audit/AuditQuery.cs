@@ -23,7 +23,8 @@ public sealed record AuditFilter
 /// <summary>Reads the trail in order and prints the records a filter selects: as JSON lines, or as a table.</summary>
 public static class AuditQuery
 {
-    public static int Run(string directory, AuditFilter filter, TextWriter output, bool table)
+    /// <summary>Prints the matching records; a line that is not JSON (the trail was tampered with) is named on <paramref name="errors"/> and skipped.</summary>
+    public static int Run(string directory, AuditFilter filter, TextWriter output, TextWriter errors, bool table)
     {
         var count = 0;
         if (table)
@@ -32,16 +33,28 @@ public static class AuditQuery
         }
         foreach (var path in TrailFiles.List(directory))
         {
-            foreach (var line in AuditVerifier.Lines(File.ReadAllBytes(path)))
+            var lines = AuditVerifier.Lines(File.ReadAllBytes(path));
+            for (var n = 0; n < lines.Count; n++)
             {
-                using var document = JsonDocument.Parse(line);
-                var record = document.RootElement;
-                if (!Matches(record, filter))
+                JsonDocument document;
+                try
                 {
+                    document = JsonDocument.Parse(lines[n]);
+                }
+                catch (JsonException)
+                {
+                    errors.WriteLine($"{Path.GetFileName(path)} line {n + 1} is not a record; run trent audit verify.");
                     continue;
                 }
-                count++;
-                output.WriteLine(table ? Row(record) : Encoding.UTF8.GetString(line.Span));
+                using (document)
+                {
+                    if (!Matches(document.RootElement, filter))
+                    {
+                        continue;
+                    }
+                    count++;
+                    output.WriteLine(table ? Row(document.RootElement) : Encoding.UTF8.GetString(lines[n].Span));
+                }
             }
         }
         return count;

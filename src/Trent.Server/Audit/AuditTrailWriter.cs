@@ -288,26 +288,31 @@ public sealed partial class AuditTrailWriter : IAuditSink, IDisposable
         }
     }
 
-    private void Sync(TrailSegment segment, DateTimeOffset now)
+    /// <summary>Forces the open file to disk; false (and the trail failing) when that did not work.</summary>
+    private bool Sync(TrailSegment segment, DateTimeOffset now)
     {
         try
         {
             segment.Sync();
             _lastSync = now;
+            return true;
         }
         catch (Exception e)
         {
             // What was written may not reach the disk: stop acknowledging until writing works again.
             _failing = true;
             SyncFailed(_logger, e);
+            return false;
         }
     }
 
-    /// <summary>Forces the file to disk, closes it, and appends its digest (kept for the next write if that fails).</summary>
+    /// <summary>
+    /// Forces the file to disk, closes it, and appends its digest (kept for the next write if that fails). A file that
+    /// could not be synced stays open: its digest must describe exactly the bytes on disk.
+    /// </summary>
     private void Seal(TrailSegment segment, DateTimeOffset now)
     {
-        Sync(segment, now);
-        if (segment.Dirty)
+        if (!Sync(segment, now))
         {
             return;
         }

@@ -15,6 +15,14 @@ internal sealed class PendingRecord : TaskCompletionSource
     // still escaped, so a record is always one line.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
+    /// <summary>
+    /// The trail's own pool, not <see cref="ArrayPool{T}.Shared"/>: an array some other component returned twice, or wrote
+    /// to after returning it, could otherwise be handed out as a record's buffer and overwritten while the record waits
+    /// for the writer, which then chains and signs the damage (or fails on it, refusing requests). Records beyond 64 KiB
+    /// (huge policies) are rare and get arrays of their own, so the pool keeps at most 8 MiB.
+    /// </summary>
+    private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(maxArrayLength: 64 * 1024, maxArraysPerBucket: 64);
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
@@ -44,7 +52,7 @@ internal sealed class PendingRecord : TaskCompletionSource
         var writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
         writer.Reset(buffer);
         JsonSerializer.Serialize(writer, auditEvent, AuditJson.Default.AuditEvent);
-        var json = ArrayPool<byte>.Shared.Rent(buffer.WrittenCount);
+        var json = Pool.Rent(buffer.WrittenCount);
         buffer.WrittenSpan.CopyTo(json);
         var record = new PendingRecord(json, buffer.WrittenCount, auditEvent.EventTime);
         if (buffer.Capacity > 64 * 1024)
@@ -56,5 +64,5 @@ internal sealed class PendingRecord : TaskCompletionSource
         return record;
     }
 
-    public void ReturnBuffer() => ArrayPool<byte>.Shared.Return(Json);
+    public void ReturnBuffer() => Pool.Return(Json);
 }

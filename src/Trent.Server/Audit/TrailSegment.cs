@@ -52,11 +52,7 @@ internal sealed class TrailSegment : IDisposable
     /// </summary>
     public void Append(ReadOnlySpan<byte> records, long count, string lastHash, string firstEventTime, string lastEventTime)
     {
-        if (_tailTorn)
-        {
-            RandomAccess.SetLength(Handle, Length);
-            _tailTorn = false;
-        }
+        CutTornTail();
         try
         {
             RandomAccess.Write(Handle, records, Length);
@@ -75,10 +71,24 @@ internal sealed class TrailSegment : IDisposable
         _fileHash.AppendData(records);
     }
 
+    /// <summary>
+    /// Forces the acknowledged bytes to disk, first cutting off what a failed write left after them: a full disk takes
+    /// part of a batch before it refuses the rest, and those records were never acknowledged nor digested.
+    /// </summary>
     public void Sync()
     {
+        CutTornTail();
         RandomAccess.FlushToDisk(Handle);
         Dirty = false;
+    }
+
+    private void CutTornTail()
+    {
+        if (_tailTorn)
+        {
+            RandomAccess.SetLength(Handle, Length);
+            _tailTorn = false;
+        }
     }
 
     /// <summary>The digest of the file as written (before signing), once it is closed.</summary>

@@ -73,7 +73,7 @@ public static class AuditCommand
                 Key = parse.GetValue(key),
                 Principal = parse.GetValue(principal),
                 ErrorCode = parse.GetValue(errorCode),
-            }, Console.Out, parse.GetValue(table));
+            }, Console.Out, Console.Error, parse.GetValue(table));
             return 0;
         });
         return command;

@@ -33,8 +33,18 @@ public static class ServeCommand
             Description = "Serve requests even when the audit trail cannot record them, dropping their events; for development only (TRENT_AUDIT_FAIL_OPEN=1).",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TRENT_AUDIT_FAIL_OPEN") is "1" or "true",
         };
+        var tlsCert = new Option<string?>("--tls-cert")
+        {
+            Description = "The PEM certificate that https:// URLs serve (TRENT_TLS_CERT).",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TRENT_TLS_CERT"),
+        };
+        var tlsKey = new Option<string?>("--tls-key")
+        {
+            Description = "The certificate's PEM private key, unless it is in the --tls-cert file (TRENT_TLS_KEY).",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("TRENT_TLS_KEY"),
+        };
         var common = CommonOptions.Create();
-        var command = new Command("serve", "Run the AWS KMS-compatible endpoint.") { urls, dev, sm2Everywhere, auditDir, auditFailOpen };
+        var command = new Command("serve", "Run the AWS KMS-compatible endpoint.") { urls, dev, sm2Everywhere, auditDir, auditFailOpen, tlsCert, tlsKey };
         common.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
@@ -43,6 +53,8 @@ public static class ServeCommand
                 Urls = parse.GetValue(urls)!,
                 Dev = parse.GetValue(dev),
                 Sm2Everywhere = parse.GetValue(sm2Everywhere),
+                TlsCertificateFile = parse.GetValue(tlsCert),
+                TlsKeyFile = parse.GetValue(tlsKey),
                 Audit = new Audit.AuditOptions { Directory = parse.GetValue(auditDir), FailOpen = parse.GetValue(auditFailOpen) },
             };
             try

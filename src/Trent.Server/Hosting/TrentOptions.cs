@@ -25,6 +25,11 @@ public sealed record TrentOptions
     /// <summary>How often the background service looks for keys due for deletion or rotation.</summary>
     public TimeSpan MaintenanceInterval { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>The PEM certificate <c>https://</c> URLs serve; its key is in <see cref="TlsKeyFile"/>, or in the same file.</summary>
+    public string? TlsCertificateFile { get; init; }
+
+    public string? TlsKeyFile { get; init; }
+
     /// <summary>The audit trail: its directory, fail-closed or fail-open, rotation and sync.</summary>
     public AuditOptions Audit { get; init; } = new();
 

@@ -31,13 +31,13 @@ public sealed class ConcurrentLoadTests
         }));
 
         var sent = requestIds.SelectMany(ids => ids).ToList();
-        var recorded = Trail.Records(server.AuditDirectory)
-            .Select(r => r.Text("requestID"))
-            .Where(id => id is not null && sent.Contains(id))
-            .ToList();
+        var records = Trail.Records(server.AuditDirectory);
+        // The clients do not retry, so every call is one request: the CreateKey and the load, and no record besides.
+        Assert.Equal(1 + Clients * RequestsPerClient, records.Count);
         Assert.Equal(Clients * RequestsPerClient, sent.Distinct().Count());
-        Assert.Equal(sent.Order(), recorded.Order());
+        Assert.Equal(sent.Order(), records.Skip(1).Select(r => r.Text("requestID")).Order());
         Assert.True(TrailFiles.List(server.AuditDirectory).Count > 1, "the load should have rotated the trail");
+        Assert.DoesNotContain(server.Log.Lines, l => l.Contains("The audit trail cannot be written", StringComparison.Ordinal));
         var verified = AuditVerifier.Verify(server.AuditDirectory, digestKey: null);
         Assert.True(verified.Intact, verified.Message);
     }
@@ -56,7 +56,9 @@ public sealed class ConcurrentLoadTests
             };
             return response.ResponseMetadata.RequestId;
         }
-        catch (AmazonServiceException refused) when (kind >= 2)
+        // Only the refusals asked for: a 503 from a trail that failed under the load must fail the test.
+        catch (AmazonServiceException refused) when ((kind == 2 && refused.ErrorCode == "InvalidCiphertextException")
+            || (kind == 3 && refused.ErrorCode == "NotFoundException"))
         {
             return refused.RequestId;
         }

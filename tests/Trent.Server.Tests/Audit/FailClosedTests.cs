@@ -20,9 +20,9 @@ public sealed class FailClosedTests(ITestOutputHelper output)
     [Fact]
     public async Task Failing_closed_Trent_refuses_with_a_retryable_503_performs_nothing_unrecorded_and_recovers()
     {
-        var auditDir = Path.Combine(Path.GetTempPath(), "trent-audit-" + Guid.NewGuid().ToString("N"));
         // One-byte files: every batch closes its file, so the next write must open a new one in the directory.
-        await using var server = await TrentServer.StartAsync(audit: new AuditOptions { Directory = auditDir, MaxFileBytes = 1 });
+        await using var server = await TrentServer.StartAsync(audit: new AuditOptions { MaxFileBytes = 1 });
+        var auditDir = server.AuditDirectory;
         using var kms = server.Kms();
         using var retrying = Retrying(server);
         var key = (await kms.CreateKeyAsync(new CreateKeyRequest { Description = "before" })).KeyMetadata;
@@ -49,8 +49,8 @@ public sealed class FailClosedTests(ITestOutputHelper output)
     [Fact]
     public async Task Failing_open_Trent_serves_without_recording_and_the_trail_stays_verifiable()
     {
-        var auditDir = Path.Combine(Path.GetTempPath(), "trent-audit-" + Guid.NewGuid().ToString("N"));
-        await using var server = await TrentServer.StartAsync(audit: new AuditOptions { Directory = auditDir, MaxFileBytes = 1, FailOpen = true });
+        await using var server = await TrentServer.StartAsync(audit: new AuditOptions { MaxFileBytes = 1, FailOpen = true });
+        var auditDir = server.AuditDirectory;
         using var kms = server.Kms();
         var key = (await kms.CreateKeyAsync(new CreateKeyRequest())).KeyMetadata;
 
@@ -69,53 +69,60 @@ public sealed class FailClosedTests(ITestOutputHelper output)
         AssertIntact(auditDir);
     }
 
-    [Fact]
-    public async Task On_a_full_disk_Trent_fails_closed_and_serves_again_once_there_is_space()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task When_the_disk_fills_up_or_the_permission_is_lost_Trent_fails_as_configured_and_the_closed_files_match_their_digests(bool failOpen)
     {
-        var mount = await BrokenTrail.MountTinyFilesystemAsync(kilobytes: 256);
-        if (mount is null)
-        {
-            output.WriteLine("Not run: mounting a tmpfs needs root; the directory-replaced tests cover failing closed.");
-            return;
-        }
-        try
-        {
-            var auditDir = Path.Combine(mount, "audit");
-            await using var server = await TrentServer.StartAsync(audit: new AuditOptions { Directory = auditDir });
-            using var kms = server.Kms();
-            using var retrying = Retrying(server);
-            var key = (await kms.CreateKeyAsync(new CreateKeyRequest())).KeyMetadata;
+        await using var trail = await StarvableTrail.CreateAsync();
+        output.WriteLine($"The trail fails with: {trail.Failure}");
+        var server = await TrentServer.StartAsync(audit: trail.Options with { FailOpen = failOpen });
+        using var kms = server.Kms();
+        using var retrying = Retrying(server);
+        var key = (await kms.CreateKeyAsync(new CreateKeyRequest())).KeyMetadata;
 
-            using (BrokenTrail.Fill(mount))
+        AmazonServiceException? refused = null;
+        var served = 0;
+        using (trail.Starve())
+        {
+            // The open file's last page may still take a record or two; then nothing more can be written.
+            for (var i = 0; i < 50 && refused is null; i++)
             {
-                // The open file's last page may still take a record or two; then the disk is full.
-                AmazonServiceException? refused = null;
-                for (var i = 0; i < 50 && refused is null; i++)
+                try
                 {
-                    try
-                    {
-                        await kms.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = Utf8("x") });
-                    }
-                    catch (AmazonServiceException e)
-                    {
-                        refused = e;
-                    }
+                    await kms.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = Utf8("x") });
+                    served++;
                 }
+                catch (AmazonServiceException e)
+                {
+                    refused = e;
+                }
+            }
+            if (!failOpen)
+            {
                 Assert.NotNull(refused);
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
                 await UnavailableAsync(() => kms.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = Utf8("x") }));
             }
-            var served = await retrying.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = Utf8("x") });
-
-            Trail.Single(auditDir, served.ResponseMetadata.RequestId);
-            Assert.Contains(server.Log.Lines, l => l.Contains("No space left on device", StringComparison.Ordinal));
-            await server.Host.DisposeAsync();
-            AssertIntact(auditDir);
         }
-        finally
+        if (failOpen)
         {
-            await BrokenTrail.UnmountAsync(mount);
+            Assert.Null(refused);
+            Assert.Equal(50, served);
+            Assert.Contains(server.Log.Lines, l => l.Contains("dropping events (fail-open)", StringComparison.Ordinal));
         }
+        else
+        {
+            var answered = await retrying.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = Utf8("x") });
+            Trail.Single(trail.Directory, answered.ResponseMetadata.RequestId);
+            Assert.Contains(server.Log.Lines, l => l.Contains("refusing requests (fail-closed)", StringComparison.Ordinal));
+        }
+        Assert.Contains(server.Log.Lines, l => l.Contains(trail.Failure, StringComparison.Ordinal));
+
+        // Failing open, nothing was written since the failure: closing the file must cut what the failed writes left.
+        await server.DisposeAsync();
+        Assert.Empty(Trail.ForRequest(trail.Directory, refused?.RequestId ?? "none"));
+        AssertIntact(trail.Directory);
     }
 
     /// <summary>The refusal: a 503 DependencyTimeoutException, which the SDKs' standard retry policy retries.</summary>

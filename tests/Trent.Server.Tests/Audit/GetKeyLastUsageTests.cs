@@ -1,6 +1,8 @@
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
+using Microsoft.Data.Sqlite;
 using Trent.Core.Audit;
+using Trent.Server.Audit;
 using Trent.Server.Tests.Audit.Support;
 using Trent.Server.Tests.Harness;
 using Trent.Server.Tests.Wire;
@@ -88,6 +90,44 @@ public sealed class GetKeyLastUsageTests(AuditServer fx) : IClassFixture<AuditSe
             var usage = (await after.GetKeyLastUsageAsync(new GetKeyLastUsageRequest { KeyId = key.KeyId })).KeyLastUsage;
             Assert.Equal(("GenerateDataKey", used.ResponseMetadata.RequestId), (usage.Operation.Value, usage.KmsRequestId));
         }
+    }
+
+    [Fact]
+    public async Task Uses_are_answered_from_memory_and_reach_the_database_only_in_a_batch_flush()
+    {
+        await using var server = await TrentServer.StartAsync(audit: new AuditOptions { KeyUsageFlushInterval = TimeSpan.FromHours(1) });
+        using var kms = server.Kms();
+        var keys = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var key = await kms.CreateKeyAsync();
+            await kms.EncryptAsync(new EncryptRequest { KeyId = key.KeyId, Plaintext = Utf8("x") });
+            keys.Add(key.KeyId);
+        }
+
+        var rowsWhileServing = StoredUsages(server.DataDir);
+        var answered = await kms.GetKeyLastUsageAsync(new GetKeyLastUsageRequest { KeyId = keys[0] });
+        await server.Host.DisposeAsync();
+
+        Assert.Equal(0, rowsWhileServing);
+        Assert.Equal("Encrypt", answered.KeyLastUsage.Operation.Value);
+        Assert.Equal(3, StoredUsages(server.DataDir));
+        await server.RestartAsync();
+    }
+
+    /// <summary>The rows of the key usage table, read from the SQLite file beside the server.</summary>
+    private static long StoredUsages(string dataDir)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDir, "trent.db"),
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM key_usage";
+        return (long)count.ExecuteScalar()!;
     }
 
     [Fact]

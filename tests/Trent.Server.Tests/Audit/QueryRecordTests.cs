@@ -56,6 +56,21 @@ public sealed class QueryRecordTests(AuditServer fx) : IClassFixture<AuditServer
     }
 
     [Fact]
+    public async Task An_STS_call_with_a_wrong_signature_is_recorded_under_sts_with_only_the_access_key_it_claimed()
+    {
+        using var forged = fx.Server.Sts(new SigningCredentials(fx.Server.Root.AccessKeyId, "not-the-secret-" + Guid.NewGuid().ToString("N")));
+
+        var refused = await Assert.ThrowsAnyAsync<Amazon.Runtime.AmazonServiceException>(() => forged.GetCallerIdentityAsync(new GetCallerIdentityRequest()));
+
+        var record = Trail.Single(fx.AuditDirectory, refused.RequestId);
+        Assert.Equal("sts.amazonaws.com", record.Text("eventSource"));
+        Assert.Equal("GetCallerIdentity", record.Text("eventName"));
+        Assert.Equal("SignatureDoesNotMatch", record.Text("errorCode"));
+        Assert.Equal("Unknown", record.GetProperty("userIdentity").Text("type"));
+        Assert.Equal(fx.Server.Root.AccessKeyId, record.GetProperty("userIdentity").Text("accessKeyId"));
+    }
+
+    [Fact]
     public async Task AssumeRole_logs_the_session_key_id_and_expiry_but_neither_its_secret_nor_its_token()
     {
         var (keys, _, userArn) = await fx.Server.NewUserAsync(IdentityServer.Unique("assumer"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 using Amazon.Runtime;
@@ -44,7 +45,8 @@ public sealed class RefusalRecordTests(AuditServer fx) : IClassFixture<AuditServ
 
         var denied = await Assert.ThrowsAnyAsync<AmazonKeyManagementServiceException>(() => session.Kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = key.Arn }));
 
-        var identity = Trail.Single(fx.AuditDirectory, denied.RequestId).GetProperty("userIdentity");
+        var record = Trail.Single(fx.AuditDirectory, denied.RequestId);
+        var identity = record.GetProperty("userIdentity");
         Assert.Equal("AssumedRole", identity.Text("type"));
         Assert.Equal(session.Arn, identity.Text("arn"));
         Assert.StartsWith("ASIA", identity.Text("accessKeyId"), StringComparison.Ordinal);
@@ -53,7 +55,12 @@ public sealed class RefusalRecordTests(AuditServer fx) : IClassFixture<AuditServ
         Assert.Equal("Role", issuer.Text("type"));
         Assert.Equal(roleArn, issuer.Text("arn"));
         Assert.Equal(identity.Text("principalId")!.Split(':')[0], issuer.Text("principalId"));
-        Assert.Equal("false", identity.GetProperty("sessionContext").GetProperty("attributes").Text("mfaAuthenticated"));
+        var attributes = identity.GetProperty("sessionContext").GetProperty("attributes");
+        Assert.Equal("false", attributes.Text("mfaAuthenticated"));
+        // The session was issued by the AssumeRole before this call: its creation date is CloudTrail-formatted and not later.
+        Assert.True(DateTimeOffset.TryParseExact(attributes.Text("creationDate"), "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal, out var created), attributes.GetRawText());
+        Assert.True(created <= DateTimeOffset.Parse(record.Text("eventTime")!, CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -99,6 +106,18 @@ public sealed class RefusalRecordTests(AuditServer fx) : IClassFixture<AuditServ
         Assert.Equal("UnrecognizedClientException", record.Text("errorCode"));
         Assert.Equal("AKIAUNKNOWN000000000", record.GetProperty("userIdentity").Text("accessKeyId"));
         Assert.Equal("eu-west-1", record.Text("awsRegion"));
+    }
+
+    [Fact]
+    public async Task A_call_of_an_operation_Trent_does_not_implement_is_recorded_under_its_name()
+    {
+        var refused = await Assert.ThrowsAnyAsync<AmazonServiceException>(() =>
+            fx.Kms.DescribeCustomKeyStoresAsync(new DescribeCustomKeyStoresRequest()));
+
+        var record = Trail.Single(fx.AuditDirectory, refused.RequestId);
+        Assert.Equal("DescribeCustomKeyStores", record.Text("eventName"));
+        Assert.Equal("UnsupportedOperationException", record.Text("errorCode"));
+        Assert.Equal("Root", record.GetProperty("userIdentity").Text("type"));
     }
 
     [Fact]

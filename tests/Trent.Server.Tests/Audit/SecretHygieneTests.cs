@@ -35,6 +35,10 @@ public sealed class SecretHygieneTests
         {
             await new EveryOperation(kms, server.Root.AccountId).RunAsync(operation);
         }
+        // While the server runs, the database's recent pages are in its write-ahead log: scanned as they are on disk.
+        Assert.True(File.Exists(Path.Combine(server.DataDir, "trent.db-wal")), "the SQLite write-ahead log should exist while the server runs");
+        Assert.Empty(secrets.FindInFiles(server.DataDir, out var runningFiles));
+        Assert.True(runningFiles >= 3, "the scan should cover trent.db, its -wal and -shm");
         await server.Host.DisposeAsync();
 
         Assert.True(secrets.Count > 20, "the canaries were not planted");

@@ -10,8 +10,18 @@ namespace Trent.Server.Tests.Audit;
 /// <c>trent audit verify</c>, run as the real executable: it passes an untouched trail and, after a record is edited,
 /// deleted, swapped with another or forged with recomputed hashes, fails and names where.
 /// </summary>
-public sealed class VerifyCommandTests
+public sealed class VerifyCommandTests : IDisposable
 {
+    private readonly List<string> _dataDirs = [];
+
+    public void Dispose()
+    {
+        foreach (var dataDir in _dataDirs)
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Verify_passes_an_untouched_trail()
     {
@@ -135,13 +145,82 @@ public sealed class VerifyCommandTests
         Assert.Contains("NotFoundException", rows[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Query_selects_by_time()
+    {
+        await using var server = await TrentServer.StartAsync();
+        using var kms = server.Kms();
+        var start = server.Clock.GetUtcNow();
+        await kms.ListKeysAsync(new ListKeysRequest());
+        server.Clock.Advance(TimeSpan.FromHours(2));
+        await kms.ListAliasesAsync(new ListAliasesRequest());
+        server.Clock.Advance(TimeSpan.FromHours(2));
+        await kms.GenerateRandomAsync(new GenerateRandomRequest { NumberOfBytes = 8 });
+
+        var (_, between, _) = await AccountCommandTests.RunTrentAsync("audit", "query", "--data-dir", server.DataDir,
+            "--from", Iso(start.AddHours(1)), "--to", Iso(start.AddHours(3)));
+        var (_, after, _) = await AccountCommandTests.RunTrentAsync("audit", "query", "--data-dir", server.DataDir, "--from", Iso(start.AddHours(1)));
+
+        Assert.Equal(["ListAliases"], JsonLines(between).Select(r => r.Text("eventName")));
+        Assert.Equal(["ListAliases", "GenerateRandom"], JsonLines(after).Select(r => r.Text("eventName")));
+    }
+
+    [Fact]
+    public async Task Verify_with_a_time_window_checks_the_files_of_the_window_and_still_names_tampering_there()
+    {
+        var dataDir = NewDataDir();
+        var server = await TrentServer.StartAsync(dataDir: dataDir, audit: new AuditOptions { MaxFileBytes = 4096 });
+        var later = server.Clock.GetUtcNow().AddHours(10);
+        using (var kms = server.Kms())
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                await kms.ListKeysAsync(new ListKeysRequest());
+            }
+            server.Clock.Advance(TimeSpan.FromHours(10));
+            for (var i = 0; i < 8; i++)
+            {
+                await kms.ListAliasesAsync(new ListAliasesRequest());
+            }
+        }
+        await server.Host.DisposeAsync();
+        var files = TrailFiles.List(Path.Combine(dataDir, "audit"));
+
+        Tamper.EditLine(files[0], 1, line => line.Replace("\"ListKeys\"", "\"ListKexs\"", StringComparison.Ordinal));
+        var (earlierExit, earlierOut, _) = await AccountCommandTests.RunTrentAsync("audit", "verify", "--data-dir", dataDir, "--from", Iso(later));
+        var (wholeExit, wholeOut, _) = await VerifyAsync(dataDir);
+        Tamper.EditLine(files[^1], 1, line => line.Replace("\"ListAliases\"", "\"ListAliasex\"", StringComparison.Ordinal));
+        var (windowExit, windowOut, _) = await AccountCommandTests.RunTrentAsync("audit", "verify", "--data-dir", dataDir, "--from", Iso(later));
+
+        Assert.Equal((0, 1, 1), (earlierExit, wholeExit, windowExit));
+        Assert.Contains("Trail intact", earlierOut, StringComparison.Ordinal);
+        Assert.Contains($"{Path.GetFileName(files[0])} line 1 (record 1) was altered", wholeOut, StringComparison.Ordinal);
+        Assert.Contains($"{Path.GetFileName(files[^1])} line 1", windowOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Query_names_a_line_that_is_not_a_record_and_goes_on()
+    {
+        var dataDir = await TrailAsync();
+        var file = FirstTrailFile(dataDir);
+        Tamper.EditLine(file, 3, _ => "not a record");
+
+        var (exit, stdout, stderr) = await AccountCommandTests.RunTrentAsync("audit", "query", "--data-dir", dataDir, "--event-name", "ListKeys");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(11, JsonLines(stdout).Count);
+        Assert.Contains($"{Path.GetFileName(file)} line 3 is not a record", stderr, StringComparison.Ordinal);
+    }
+
+    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     private static List<System.Text.Json.JsonElement> JsonLines(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.Clone()).ToList();
 
     /// <summary>A data directory whose trail holds a few dozen records, closed by a clean stop.</summary>
-    private static async Task<string> TrailAsync(AuditOptions? audit = null)
+    private async Task<string> TrailAsync(AuditOptions? audit = null)
     {
-        var dataDir = Path.Combine(Path.GetTempPath(), "trent-test-" + Guid.NewGuid().ToString("N"));
+        var dataDir = NewDataDir();
         var server = await TrentServer.StartAsync(dataDir: dataDir, audit: audit);
         using (var kms = server.Kms())
         {
@@ -151,6 +230,14 @@ public sealed class VerifyCommandTests
             }
         }
         await server.Host.DisposeAsync();
+        return dataDir;
+    }
+
+    /// <summary>A data directory for a server this test stops itself; removed when the test ends.</summary>
+    private string NewDataDir()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "trent-test-" + Guid.NewGuid().ToString("N"));
+        _dataDirs.Add(dataDir);
         return dataDir;
     }
 

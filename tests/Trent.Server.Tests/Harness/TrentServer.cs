@@ -40,9 +40,10 @@ public sealed class TrentServer : IAsyncDisposable
     /// <param name="random">Replaces the server's randomness (tests that make it fail).</param>
     /// <param name="sm2Everywhere">Offer SM2 outside the China Regions (<c>--sm2-everywhere</c>).</param>
     /// <param name="audit">The audit trail's settings (directory, fail-open, rotation); the defaults when null.</param>
+    /// <param name="tls">PEM certificate and key files: the server then listens on https only.</param>
     public static async Task<TrentServer> StartAsync(
         bool dev = false, string? dataDir = null, FakeTimeProvider? clock = null, CapturedLog? log = null, IRandomSource? random = null,
-        bool sm2Everywhere = false, AuditOptions? audit = null)
+        bool sm2Everywhere = false, AuditOptions? audit = null, (string Certificate, string Key)? tls = null)
     {
         dataDir ??= Path.Combine(Path.GetTempPath(), "trent-test-" + Guid.NewGuid().ToString("N"));
         clock ??= new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -50,7 +51,9 @@ public sealed class TrentServer : IAsyncDisposable
         var options = new TrentOptions
         {
             DataDir = dataDir,
-            Urls = "http://127.0.0.1:0",
+            Urls = tls is null ? "http://127.0.0.1:0" : "https://127.0.0.1:0",
+            TlsCertificateFile = tls?.Certificate,
+            TlsKeyFile = tls?.Key,
             Dev = dev,
             MaintenanceInterval = TimeSpan.FromDays(365),
             Sm2Everywhere = sm2Everywhere,

@@ -68,7 +68,10 @@ public sealed class RoleAssumption(IIamStore store, IamAuthorizer authorizer, Po
             role.RoleId,
             request.RoleSessionName,
             ctx.Now.AddSeconds(duration),
-            chained);
+            chained)
+        {
+            Created = ctx.Now,
+        };
         return new AssumedRole(session, tokens.Issue(session, random));
     }
 

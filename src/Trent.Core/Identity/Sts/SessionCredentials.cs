@@ -23,11 +23,14 @@ public sealed record SessionCredentials(
     /// <summary>The session's unique id, <c>AROA...:session-name</c>.</summary>
     public string AssumedRoleId => $"{RoleId}:{SessionName}";
 
+    /// <summary>When the session was issued (CloudTrail's sessionContext.attributes.creationDate); null in tokens issued before it was carried.</summary>
+    public DateTimeOffset? Created { get; init; }
+
     public bool IsExpiredAt(DateTimeOffset now) => now >= Expiration;
 
     /// <summary>The caller a request signed with these credentials authenticates as.</summary>
     public CallerIdentity ToCaller() =>
-        new(AccountId, AssumedRoleArn, PrincipalType.AssumedRole, AssumedRoleId, AccessKeyId) { RoleArn = RoleArn };
+        new(AccountId, AssumedRoleArn, PrincipalType.AssumedRole, AssumedRoleId, AccessKeyId) { RoleArn = RoleArn, SessionCreated = Created };
 
     public override string ToString() => $"SessionCredentials {{ AccessKeyId = {AccessKeyId}, Arn = {AssumedRoleArn}, Expiration = {Expiration:O} }}";
 }

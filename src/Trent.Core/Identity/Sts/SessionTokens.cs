@@ -89,6 +89,10 @@ public sealed class SessionTokens : IDisposable
             json.WriteString("n", s.SessionName);
             json.WriteNumber("e", s.Expiration.ToUnixTimeMilliseconds());
             json.WriteBoolean("c", s.Chained);
+            if (s.Created is { } created)
+            {
+                json.WriteNumber("t", created.ToUnixTimeMilliseconds());
+            }
             json.WriteEndObject();
         }
         var bytes = buffer.WrittenSpan.ToArray();
@@ -109,7 +113,11 @@ public sealed class SessionTokens : IDisposable
             root.GetProperty("i").GetString()!,
             root.GetProperty("n").GetString()!,
             DateTimeOffset.FromUnixTimeMilliseconds(root.GetProperty("e").GetInt64()),
-            root.GetProperty("c").GetBoolean());
+            root.GetProperty("c").GetBoolean())
+        {
+            // Tokens issued before the creation time was carried have none.
+            Created = root.TryGetProperty("t", out var created) ? DateTimeOffset.FromUnixTimeMilliseconds(created.GetInt64()) : null,
+        };
     }
 
     public void Dispose() => CryptographicOperations.ZeroMemory(_key);

@@ -69,6 +69,38 @@ public static class BrokenTrail
         return new Restore(() => File.Delete(filler));
     }
 
+    /// <summary>
+    /// Takes the write permission of <paramref name="directory"/> away, so no new file can be made in it; dispose to give it
+    /// back. Null when that does not stop this process (root may write anywhere, and Windows has no such modes), checked by trying.
+    /// </summary>
+    public static IDisposable? RevokeWrite(string directory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+        var mode = File.GetUnixFileMode(directory);
+        File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        var probe = Path.Combine(directory, "probe");
+        try
+        {
+            File.WriteAllText(probe, "");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return new Restore(() =>
+            {
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(directory, mode);
+                }
+            });
+        }
+        File.Delete(probe);
+        File.SetUnixFileMode(directory, mode);
+        return null;
+    }
+
     private static async Task<int> RunAsync(string command, params string[] args)
     {
         try
