@@ -25,12 +25,17 @@ internal static class Migrator
 
     public static int LatestVersion => Embedded[^1].Version;
 
+    // Waiting for the lock while another node migrates, and migrating a large table, may take far longer than the
+    // statement timeout that bounds requests.
+    private const int StatementTimeoutSeconds = 600;
+
     public static async Task ApplyAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await new NpgsqlCommand(Lock, connection, transaction).RunAsync(ct);
-        await new NpgsqlCommand(CreateVersionTable, connection, transaction).RunAsync(ct);
-        var current = await new NpgsqlCommand("SELECT COALESCE(MAX(version), 0) FROM schema_version;", connection, transaction).ScalarAsync<int>(ct);
+        NpgsqlCommand Command(string sql) => new(sql, connection, transaction) { CommandTimeout = StatementTimeoutSeconds };
+        await Command(Lock).RunAsync(ct);
+        await Command(CreateVersionTable).RunAsync(ct);
+        var current = await Command("SELECT COALESCE(MAX(version), 0) FROM schema_version;").ScalarAsync<int>(ct);
         if (current > LatestVersion)
         {
             throw new InvalidOperationException(
@@ -38,8 +43,8 @@ internal static class Migrator
         }
         foreach (var migration in Embedded.Where(m => m.Version > current))
         {
-            await new NpgsqlCommand(migration.Sql, connection, transaction).RunAsync(ct);
-            await new NpgsqlCommand("INSERT INTO schema_version (version, name, applied_at) VALUES (@version, @name, @applied_at);", connection, transaction)
+            await Command(migration.Sql).RunAsync(ct);
+            await Command("INSERT INTO schema_version (version, name, applied_at) VALUES (@version, @name, @applied_at);")
                 .With("version", migration.Version)
                 .With("name", migration.Name)
                 .With("applied_at", UnixMillis.From(DateTimeOffset.UtcNow))

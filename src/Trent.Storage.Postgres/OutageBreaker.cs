@@ -1,61 +1,53 @@
 namespace Trent.Storage.Postgres;
 
 /// <summary>
-/// Once PostgreSQL has failed to answer, calls fail at once instead of each waiting out the connect timeout again (a
-/// server that drops packets would otherwise cost every request seconds, cached keys' included): one call at a time,
-/// at most every <see cref="ProbeEvery"/>, tries the server, and its success closes the breaker for everyone.
+/// Once PostgreSQL has failed to answer, calls fail at once instead of each waiting out the timeouts again (a server
+/// that drops packets would otherwise cost every request seconds, cached keys' included). No request is used to find
+/// out whether the server is back: a background probe tries it every <see cref="ProbeEvery"/>, and its success lets
+/// calls through again.
 /// </summary>
-internal sealed class OutageBreaker
+internal sealed class OutageBreaker(Func<CancellationToken, Task> probe)
 {
     public static readonly TimeSpan ProbeEvery = TimeSpan.FromMilliseconds(500);
 
-    // 0 while the server answers; otherwise Environment.TickCount64 of the last failure or probe start.
-    private long _failedAt;
-    private int _probing;
+    // Not disposed: it has no timer, and a probe stuck on a silent server may still hold its token after shutdown.
+    private readonly CancellationTokenSource _stop = new();
+    private int _open;
 
-    public bool IsOpen => Volatile.Read(ref _failedAt) != 0;
+    public bool IsOpen => Volatile.Read(ref _open) == 1;
 
-    /// <summary>Whether this call may try the server; when false it fails at once.</summary>
-    public bool TryEnter(out bool probe)
+    /// <summary>A call failed for want of the server: calls fail at once until a probe gets an answer.</summary>
+    public void Failed()
     {
-        probe = false;
-        var failedAt = Volatile.Read(ref _failedAt);
-        if (failedAt == 0)
+        if (Interlocked.Exchange(ref _open, 1) == 0 && !_stop.IsCancellationRequested)
         {
-            return true;
-        }
-        if (Environment.TickCount64 - failedAt < (long)ProbeEvery.TotalMilliseconds || Interlocked.CompareExchange(ref _probing, 1, 0) != 0)
-        {
-            return false;
-        }
-        probe = true;
-        return true;
-    }
-
-    public void Succeeded(bool probe)
-    {
-        Volatile.Write(ref _failedAt, 0);
-        if (probe)
-        {
-            Volatile.Write(ref _probing, 0);
+            _ = Task.Run(ProbeUntilAnsweredAsync, CancellationToken.None);
         }
     }
 
-    public void Failed(bool probe)
-    {
-        Volatile.Write(ref _failedAt, Math.Max(1, Environment.TickCount64));
-        if (probe)
-        {
-            Volatile.Write(ref _probing, 0);
-        }
-    }
+    /// <summary>Stops probing; a probe waiting on a silent server is not waited for.</summary>
+    public void Stop() => _stop.Cancel();
 
-    /// <summary>A call that neither succeeded nor failed for want of the server (a constraint, a cancellation).</summary>
-    public void Left(bool probe)
+    private async Task ProbeUntilAnsweredAsync()
     {
-        if (probe)
+        while (!_stop.IsCancellationRequested)
         {
-            Succeeded(probe);
+            try
+            {
+                await Task.Delay(ProbeEvery, _stop.Token);
+                await probe(_stop.Token);
+                Volatile.Write(ref _open, 0);
+                return;
+            }
+            catch (Exception) when (!_stop.IsCancellationRequested)
+            {
+                // Still away: the next probe follows.
+            }
+            catch (Exception)
+            {
+                // Stopped: whatever the cancellation broke does not matter any more.
+                return;
+            }
         }
     }
 }

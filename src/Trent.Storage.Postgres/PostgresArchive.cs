@@ -11,6 +11,9 @@ namespace Trent.Storage.Postgres;
 /// <summary>Every row of the schema, out in one repeatable-read snapshot and in with one transaction.</summary>
 internal sealed class PostgresArchive(PostgresDatabase database) : IStoreArchive
 {
+    // Counting and sorting every row of a large store may take far longer than the statement timeout that bounds requests.
+    private const int ExportStatementTimeoutSeconds = 3600;
+
     private const string CountAll = """
         SELECT (SELECT COUNT(*) FROM accounts) + (SELECT COUNT(*) FROM access_keys) + (SELECT COUNT(*) FROM iam_users)
              + (SELECT COUNT(*) FROM iam_roles) + (SELECT COUNT(*) FROM iam_user_policies) + (SELECT COUNT(*) FROM iam_role_policies)
@@ -32,7 +35,7 @@ internal sealed class PostgresArchive(PostgresDatabase database) : IStoreArchive
         {
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
             var tx = new PostgresTx(connection, transaction);
-            var total = await tx.Command(CountAll).ScalarAsync<long>(ct);
+            var total = await Export(tx, CountAll).ScalarAsync<long>(ct);
             return new StoreExport(total, RowsAsync(tx, ct), new Snapshot(connection, transaction));
         }
         catch
@@ -152,7 +155,7 @@ internal sealed class PostgresArchive(PostgresDatabase database) : IStoreArchive
 
     private static async IAsyncEnumerable<ArchiveRecord> ReadKeysAsync(PostgresTx tx, [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var select = tx.Command(SelectKeys);
+        await using var select = Export(tx, SelectKeys);
         await using var row = await select.ExecuteReaderAsync(ct);
         var materialAt = Rows.KeyColumnCount;
         KmsKey? key = null;
@@ -181,12 +184,19 @@ internal sealed class PostgresArchive(PostgresDatabase database) : IStoreArchive
     private static async IAsyncEnumerable<ArchiveRecord> ReadAsync(
         PostgresTx tx, string sql, Func<NpgsqlDataReader, ArchiveRecord> map, [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var select = tx.Command(sql);
+        await using var select = Export(tx, sql);
         await using var row = await select.ExecuteReaderAsync(ct);
         while (await row.ReadAsync(ct))
         {
             yield return map(row);
         }
+    }
+
+    private static NpgsqlCommand Export(PostgresTx tx, string sql)
+    {
+        var command = tx.Command(sql);
+        command.CommandTimeout = ExportStatementTimeoutSeconds;
+        return command;
     }
 
     private sealed class Snapshot(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable

@@ -15,7 +15,7 @@ internal sealed class PostgresDatabase(NpgsqlDataSource source, PostgresIdentity
 {
     private const int MaxConflictRetries = 3;
 
-    private readonly OutageBreaker _breaker = new();
+    private readonly OutageBreaker _breaker = new(ct => PingAsync(source, ct));
     private long _sequence;
 
     public NpgsqlDataSource Source => source;
@@ -45,26 +45,26 @@ internal sealed class PostgresDatabase(NpgsqlDataSource source, PostgresIdentity
 
     private async Task<T> RunAsync<T>(Func<PostgresTx, Task<T>> work, IsolationLevel isolation, CancellationToken ct)
     {
-        if (!_breaker.TryEnter(out var probe))
+        if (_breaker.IsOpen)
         {
-            throw StoreUnavailable.Exception("PostgreSQL did not answer a moment ago; the next try reconnects.");
+            throw StoreUnavailable.Exception("PostgreSQL did not answer a moment ago; calls go through again once it answers a probe.");
         }
         try
         {
-            var result = await AttemptAsync(work, isolation, ct);
-            _breaker.Succeeded(probe);
-            return result;
+            return await AttemptAsync(work, isolation, ct);
         }
         catch (KmsException e) when (StoreUnavailable.Is(e))
         {
-            _breaker.Failed(probe);
+            _breaker.Failed();
             throw;
         }
-        catch
-        {
-            _breaker.Left(probe);
-            throw;
-        }
+    }
+
+    private static async Task PingAsync(NpgsqlDataSource source, CancellationToken ct)
+    {
+        await using var connection = await source.OpenConnectionAsync(ct);
+        await using var ping = new NpgsqlCommand("SELECT 1;", connection);
+        await ping.ExecuteScalarAsync(ct);
     }
 
     private async Task<T> AttemptAsync<T>(Func<PostgresTx, Task<T>> work, IsolationLevel isolation, CancellationToken ct)
@@ -160,5 +160,9 @@ internal sealed class PostgresDatabase(NpgsqlDataSource source, PostgresIdentity
         }
     }
 
-    public ValueTask DisposeAsync() => source.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _breaker.Stop();
+        return source.DisposeAsync();
+    }
 }

@@ -21,7 +21,18 @@ internal static class PostgresFailures
     };
 
     /// <summary>A timeout: retrying at once would only double the time the caller waits.</summary>
-    public static bool IsTimeout(Exception e) => e is TimeoutException || e.InnerException is TimeoutException;
+    public static bool IsTimeout(Exception e)
+    {
+        // Npgsql nests the TimeoutException at different depths depending on where the wait ran out.
+        for (Exception? cause = e; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is TimeoutException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Serialization failures and deadlocks roll the transaction back, so running it again is safe.</summary>
     public static bool IsRetryableConflict(Exception e) => e is PostgresException { SqlState: "40001" or "40P01" };

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Npgsql;
 using Trent.Core;
 using Trent.Core.Storage;
 using Trent.Testing.Postgres;
@@ -50,6 +51,38 @@ public sealed class OutageTests : IAsyncLifetime
         // The same store instance recovers: its pool reconnects, and its feed listens again (new stamp: recheck everything).
         await Eventually(() => _store.Keys.GetKeyAsync(key.Arn).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result is not null).Result);
         await Eventually(() => _store.Changes.Freshness.IsTrusted && _store.Changes.Freshness.Stamp > stamp);
+    }
+
+    [Fact]
+    public async Task A_server_that_stops_answering_fails_calls_within_the_timeouts_then_at_once_and_is_used_again_when_it_answers()
+    {
+        // Short bounds keep the test quick; the defaults (connect 3 s, statement 5 s) bound production the same way: a
+        // statement's timeout plus twice the connect timeout, which Npgsql spends trying to cancel the statement.
+        var bounded = new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Timeout = 1, CommandTimeout = 1 };
+        var bound = TimeSpan.FromSeconds(bounded.CommandTimeout + 2 * bounded.Timeout + 3);
+        await using var store = await PostgresStore.OpenAsync(bounded.ConnectionString);
+        var key = Key(NewArn());
+        await store.Keys.CreateKeyAsync(key, null);
+
+        await _server.FreezeAsync();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var first = await Assert.ThrowsAsync<KmsException>(async () => await store.Keys.GetKeyAsync(key.Arn));
+            var firstFailedAfter = clock.Elapsed;
+            clock.Restart();
+            var next = await Assert.ThrowsAsync<KmsException>(async () => await store.Keys.GetKeyVersionAsync(key.Arn));
+
+            Assert.True(StoreUnavailable.Is(first) && StoreUnavailable.Is(next));
+            Assert.True(firstFailedAfter < bound, $"The first call failed only after {firstFailedAfter}.");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"The next call failed only after {clock.Elapsed}.");
+        }
+        finally
+        {
+            await _server.ThawAsync();
+        }
+
+        await Eventually(() => store.Keys.GetKeyAsync(key.Arn).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result is not null).Result);
     }
 
     [Fact]

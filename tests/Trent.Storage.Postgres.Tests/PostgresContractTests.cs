@@ -50,3 +50,9 @@ public sealed class PostgresArchiveTests : ArchiveContract
 {
     protected override ValueTask<StoresUnderTest> CreateStoresAsync() => TempSchema.CreateStoresAsync();
 }
+
+/// <summary>The concurrent writers contract on a fresh PostgreSQL schema (each write on a connection of its own, as on several nodes).</summary>
+public sealed class PostgresConcurrentWritersTests : ConcurrentWritersContract
+{
+    protected override ValueTask<StoresUnderTest> CreateStoresAsync() => TempSchema.CreateStoresAsync();
+}

@@ -49,3 +49,9 @@ public sealed class SqliteArchiveTests : ArchiveContract
 {
     protected override ValueTask<StoresUnderTest> CreateStoresAsync() => TempDatabase.CreateStoresAsync();
 }
+
+/// <summary>The concurrent writers contract on SQLite files in a temporary directory.</summary>
+public sealed class SqliteConcurrentWritersTests : ConcurrentWritersContract
+{
+    protected override ValueTask<StoresUnderTest> CreateStoresAsync() => TempDatabase.CreateStoresAsync();
+}

@@ -9,7 +9,12 @@ namespace Trent.Core.Keys;
 /// </summary>
 public sealed class KeyCatalog(IKeyStore store, RootKey rootKey, KeyCache cache, IRandomSource random)
 {
-    private const int MaxUpdateAttempts = 8;
+    private const int MaxUpdateAttempts = 16;
+
+    // Writers that lost a race to the same row back off for a random while, so that they do not all read the next
+    // version at once and collide again (with several nodes, dozens may be writing one key). The jitter only spreads
+    // timing, so it comes from Random.Shared rather than the injected random source.
+    private const int MaxConflictBackoffMs = 50;
 
     public IKeyStore Store => store;
 
@@ -154,6 +159,7 @@ public sealed class KeyCatalog(IKeyStore store, RootKey rootKey, KeyCache cache,
                 cache.Invalidate(arn);
                 return committed;
             }
+            await Task.Delay(Random.Shared.Next(1, Math.Min(MaxConflictBackoffMs, 2 << attempt)), ct);
         }
         throw new KmsException(KmsErrorCode.ConflictException, "The request was rejected because of a concurrent change to the key. Retry the request.");
     }

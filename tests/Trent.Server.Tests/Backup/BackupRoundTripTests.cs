@@ -2,6 +2,7 @@ using System.CommandLine;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
 using Amazon.Runtime;
+using Trent.Server.Backup;
 using Trent.Server.Cli;
 using Trent.Server.Hosting;
 using Trent.Testing.Postgres;
@@ -96,9 +97,27 @@ public sealed class BackupRoundTripTests : IAsyncLifetime
     [Fact]
     public void The_progress_bar_shows_the_share_done_and_the_counts()
     {
-        Assert.Equal("backup [###############---------------]  50% 1,000/2,000 records", Trent.Server.Backup.ProgressBar.Render("backup", 1000, 2000));
-        Assert.Equal("restore [------------------------------]   0% 0/3 records", Trent.Server.Backup.ProgressBar.Render("restore", 0, 3));
-        Assert.Equal("backup [##############################] 100% 0/0 records", Trent.Server.Backup.ProgressBar.Render("backup", 0, 0));
+        Assert.Equal("backup [###############---------------]  50% 1,000/2,000 records", ProgressBar.Render("backup", 1000, 2000));
+        Assert.Equal("restore [------------------------------]   0% 0/3 records", ProgressBar.Render("restore", 0, 3));
+        Assert.Equal("backup [##############################] 100% 0/0 records", ProgressBar.Render("backup", 0, 0));
+    }
+
+    [Fact]
+    public void On_a_terminal_the_progress_bar_is_redrawn_in_place_and_elsewhere_only_the_final_line_is_written()
+    {
+        var terminal = new StringWriter();
+        var log = new StringWriter();
+        foreach (var bar in new[] { new ProgressBar("backup", 3, terminal, interactive: true), new ProgressBar("backup", 3, log, interactive: false) })
+        {
+            bar.Advance();
+            bar.Advance();
+            bar.Advance();
+            bar.Finish();
+        }
+
+        Assert.StartsWith("\rbackup [##########--------------------]  33% 1/3 records\rbackup [", terminal.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("\rbackup [##############################] 100% 3/3 records" + Environment.NewLine, terminal.ToString(), StringComparison.Ordinal);
+        Assert.Equal("backup [##############################] 100% 3/3 records" + Environment.NewLine, log.ToString());
     }
 
     private sealed record Made(string What, MemoryStream? Ciphertext, string KeyId, byte[]? Message, MemoryStream? Signature);
@@ -106,6 +125,8 @@ public sealed class BackupRoundTripTests : IAsyncLifetime
     private static async Task<List<Made>> MakeAsync(AmazonKeyManagementServiceClient kms, string where)
     {
         var symmetric = await kms.CreateKeyAsync("symmetric " + where);
+        // Under the first material version; the rest under the rotated one: every version must travel.
+        var underFirstMaterial = await kms.EncryptAsync(symmetric.KeyId, "secret " + where);
         await kms.RotateKeyOnDemandAsync(new RotateKeyOnDemandRequest { KeyId = symmetric.KeyId });
         await kms.CreateAliasAsync(new CreateAliasRequest { AliasName = "alias/" + where.Replace(' ', '-'), TargetKeyId = symmetric.KeyId });
         var signing = (await kms.CreateKeyAsync(new CreateKeyRequest { KeySpec = KeySpec.ECC_NIST_P256, KeyUsage = KeyUsageType.SIGN_VERIFY })).KeyMetadata;
@@ -118,6 +139,7 @@ public sealed class BackupRoundTripTests : IAsyncLifetime
         })).Signature;
         return
         [
+            new("symmetric " + where, underFirstMaterial, symmetric.KeyId, null, null),
             new("symmetric " + where, await kms.EncryptAsync("alias/" + where.Replace(' ', '-'), "secret " + where), symmetric.KeyId, null, null),
             new("signature " + where, null, signing.KeyId, message, signature),
         ];

@@ -1,25 +1,15 @@
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
-using Trent.Server.Tests.Identity.Support;
 using static Trent.Server.Tests.Crypto.CryptoKit;
 
 namespace Trent.Server.Tests.ScaleOut;
-
-/// <summary>Three <c>trent serve</c> processes on one PostgreSQL database, shared by the tests of a class.</summary>
-public sealed class ThreeNodes : IAsyncLifetime
-{
-    public TrentCluster Cluster { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Cluster = await TrentCluster.StartAsync(3);
-
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
-}
 
 /// <summary>
 /// Read-your-writes across nodes, as Terraform's consistency checks expect: whatever one node acknowledged, every
 /// other node serves that way on the very next request, even with the old state in its cache.
 /// </summary>
-public sealed class CrossNodeTests(ThreeNodes nodes) : IClassFixture<ThreeNodes>
+[Collection(nameof(ThreeNodes))]
+public sealed class CrossNodeTests(ThreeNodes nodes)
 {
     private TrentCluster Cluster => nodes.Cluster;
 
@@ -79,7 +69,7 @@ public sealed class CrossNodeTests(ThreeNodes nodes) : IClassFixture<ThreeNodes>
     {
         using var a = Cluster.Kms(0);
         var key = await a.CreateKeyAsync();
-        var user = await NewUserAsync(Cluster[0], "grantee-" + Guid.NewGuid().ToString("N")[..8]);
+        var user = await Cluster.NewUserAsync("grantee-" + Guid.NewGuid().ToString("N")[..8]);
         using var asUserOnB = Cluster[1].Kms(user.Keys);
         // B knows the key (and that it has no grants) before the grant exists.
         await Assert.ThrowsAsync<AmazonKeyManagementServiceException>(() => asUserOnB.EncryptAsync(key.KeyId, "denied"));
@@ -141,21 +131,6 @@ public sealed class CrossNodeTests(ThreeNodes nodes) : IClassFixture<ThreeNodes>
         Assert.True(node.HasExited);
         Assert.Equal(2, node.ExitCode);
         Assert.Contains("does not match the one the PostgreSQL database", node.Output, StringComparison.Ordinal);
-    }
-
-    private static async Task<(SigningCredentials Keys, string Arn)> NewUserAsync(TrentNode node, string name)
-    {
-        var outcomes = await new Boto(node.BaseAddress, await RootAsync(node)).RunAsync(
-            new BotoCall("iam", "CreateUser", new { UserName = name }),
-            new BotoCall("iam", "CreateAccessKey", new { UserName = name }));
-        var key = outcomes[1].Ok.GetProperty("AccessKey");
-        return (new SigningCredentials(key.Str("AccessKeyId"), key.Str("SecretAccessKey")), outcomes[0].Ok.GetProperty("User").Str("Arn"));
-    }
-
-    private static Task<SigningCredentials> RootAsync(TrentNode node)
-    {
-        var root = Hosting.RootCredentials.Read(Path.Combine(Path.GetDirectoryName(node.DataDir)!, "node0", "root-credentials"));
-        return Task.FromResult(new SigningCredentials(root.AccessKeyId, root.SecretAccessKey));
     }
 
     /// <summary>The material id in a symmetric ciphertext: after the format byte, the account, and the length-prefixed key id.</summary>

@@ -8,8 +8,9 @@ using static Trent.Server.Tests.Crypto.CryptoKit;
 namespace Trent.Server.Tests.ScaleOut;
 
 /// <summary>
-/// PostgreSQL restarted under load, on a server of this test's own: while it is down, cryptography on cached keys goes on
-/// and writes fail fast with a retryable 503; once it is back the nodes recover by themselves; nothing acknowledged is lost.
+/// PostgreSQL restarted under load, or silent, on a server of each test's own: while it is away, cryptography on cached
+/// keys goes on and writes fail fast with a retryable 503; once it is back the nodes recover by themselves; nothing
+/// acknowledged is lost.
 /// </summary>
 public sealed class DatabaseRestartTests : IAsyncLifetime
 {
@@ -87,6 +88,42 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         {
             Assert.Equal(KeyState.Enabled, (await b.DescribeAsync(keyId)).KeyState);
         }
+    }
+
+    [Fact]
+    public async Task A_PostgreSQL_server_that_stops_answering_stalls_a_node_once_for_a_bounded_time_then_cached_crypto_goes_on()
+    {
+        using var a = _cluster.Kms(0);
+        var key = await a.CreateKeyAsync("cached before the silence");
+        var blob = await a.EncryptAsync(key.KeyId, "before the silence");
+
+        await _server.FreezeAsync();
+        try
+        {
+            // Past the change feed's trust window (2 s) the node checks its caches, and finds the database silent.
+            await Task.Delay(TimeSpan.FromSeconds(2.5));
+            var clock = Stopwatch.StartNew();
+            Assert.Equal("before the silence", Text((await a.DecryptAsync(blob)).Plaintext));
+            // A statement's timeout (5 s) plus twice the connect timeout (3 s), which Npgsql spends cancelling it.
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"The first request during the silence took {clock.Elapsed}.");
+            for (var i = 0; i < 5; i++)
+            {
+                clock.Restart();
+                await a.EncryptAsync(key.KeyId, "during the silence");
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"A request after the first took {clock.Elapsed}.");
+                await Task.Delay(300);
+            }
+            clock.Restart();
+            await Assert.ThrowsAsync<DependencyTimeoutException>(() => a.CreateKeyAsync("refused"));
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"The refusal took {clock.Elapsed}.");
+        }
+        finally
+        {
+            await _server.ThawAsync();
+        }
+
+        var recovered = await EventuallyAsync(() => a.CreateKeyAsync("after the silence"));
+        await a.EncryptAsync(recovered.KeyId, "works");
     }
 
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> call)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Amazon.KeyManagementService;
+using Npgsql;
 using Trent.Server.Hosting;
 using Trent.Server.Tests.Identity.Support;
 using Trent.Testing.Postgres;
@@ -64,7 +65,41 @@ public sealed class TrentCluster : IAsyncDisposable
         return node;
     }
 
+    /// <summary>Starts one more node whose storage settings come from <paramref name="environment"/>; it may have exited.</summary>
+    public async Task<TrentNode> AddNodeConfiguredByEnvironmentAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var node = await TrentNode.StartConfiguredByEnvironmentAsync(environment, RootKeyFile, Path.Combine(_work, $"node{Nodes.Count}"));
+        Nodes.Add(node);
+        return node;
+    }
+
     public AmazonKeyManagementServiceClient Kms(int node) => Nodes[node].Kms(Root);
+
+    /// <summary>IAM and STS through boto3 on <paramref name="node"/>, as the account root.</summary>
+    public Boto Boto(int node) => new(Nodes[node].BaseAddress, Root);
+
+    /// <summary>Creates a user with an access key and the given inline policies (named p1, p2, ...) on node 0, as the account root.</summary>
+    public async Task<(SigningCredentials Keys, string Arn)> NewUserAsync(string name, params string[] policies)
+    {
+        var outcomes = await Boto(0).RunAsync(
+        [
+            new BotoCall("iam", "CreateUser", new { UserName = name }),
+            new BotoCall("iam", "CreateAccessKey", new { UserName = name }),
+            .. policies.Select((p, i) => new BotoCall("iam", "PutUserPolicy", new { UserName = name, PolicyName = $"p{i + 1}", PolicyDocument = p })),
+        ]);
+        Assert.All(outcomes, o => _ = o.Ok);
+        var key = outcomes[1].Ok.GetProperty("AccessKey");
+        return (new SigningCredentials(key.Str("AccessKeyId"), key.Str("SecretAccessKey")), outcomes[0].Ok.GetProperty("User").Str("Arn"));
+    }
+
+    /// <summary>Runs SQL on the cluster's database, as an operator (or a failure) would behind the nodes' backs.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 
     public string NewFile(string name, string contents)
     {

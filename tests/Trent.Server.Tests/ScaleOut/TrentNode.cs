@@ -43,7 +43,18 @@ public sealed class TrentNode : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts a node and waits until it answers /health; a node that exits first is returned as it is.</summary>
-    public static async Task<TrentNode> StartAsync(string connectionString, string rootKeyFile, string dataDir, params string[] extra)
+    public static Task<TrentNode> StartAsync(string connectionString, string rootKeyFile, string dataDir, params string[] extra) =>
+        StartAsync(["--storage", "postgres", "--postgres", connectionString, "--root-key-file", rootKeyFile, "--data-dir", dataDir, .. extra],
+            new Dictionary<string, string>(), dataDir);
+
+    /// <summary>
+    /// Starts a node configured through <paramref name="environment"/> (TRENT_STORAGE, TRENT_POSTGRES, ...) rather than its
+    /// command line, which names only the root key file, data directory and port.
+    /// </summary>
+    public static Task<TrentNode> StartConfiguredByEnvironmentAsync(IReadOnlyDictionary<string, string> environment, string rootKeyFile, string dataDir) =>
+        StartAsync(["--root-key-file", rootKeyFile, "--data-dir", dataDir], environment, dataDir);
+
+    private static async Task<TrentNode> StartAsync(string[] arguments, IReadOnlyDictionary<string, string> environment, string dataDir)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
@@ -52,14 +63,19 @@ public sealed class TrentNode : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in (string[])[TrentDll(), "serve", "--storage", "postgres", "--postgres", connectionString,
-                     "--root-key-file", rootKeyFile, "--data-dir", dataDir, "--urls", baseAddress.ToString().TrimEnd('/'), .. extra])
+        foreach (var argument in (string[])[TrentDll(), "serve", .. arguments, "--urls", baseAddress.ToString().TrimEnd('/')])
         {
             start.ArgumentList.Add(argument);
         }
-        // The node's settings come from its command line only.
-        start.Environment.Remove("TRENT_ROOT_KEY");
-        start.Environment.Remove("TRENT_STORAGE");
+        // The node's settings come from its command line and the given environment only.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("TRENT_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         var node = new TrentNode(Process.Start(start)!, baseAddress, dataDir);
         node._process.OutputDataReceived += (_, e) => node.Append(e.Data);
         node._process.ErrorDataReceived += (_, e) => node.Append(e.Data);

@@ -54,6 +54,14 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public Task StartAgainAsync() => PgScriptAsync("start", OwnDirectory);
 
+    /// <summary>
+    /// Suspends this (own) server and its backends (SIGSTOP): connections are still accepted by the kernel, but nothing
+    /// answers, as with a server behind a network that drops packets. <see cref="ThawAsync"/> resumes it.
+    /// </summary>
+    public Task FreezeAsync() => SignalAllAsync("STOP");
+
+    public Task ThawAsync() => SignalAllAsync("CONT");
+
     public async ValueTask DisposeAsync()
     {
         if (_directory is not null)
@@ -76,9 +84,16 @@ public sealed class PostgresServer : IAsyncDisposable
         return server;
     }
 
-    private static async Task<string> PgScriptAsync(string command, string directory)
+    // The postmaster (first line of postmaster.pid) and its children, the backends.
+    private Task SignalAllAsync(string signal) => RunAsync("bash", ["-c",
+        "pid=$(head -n 1 \"$1/data/postmaster.pid\") && kill -" + signal + " $pid $(ps -o pid= --ppid $pid)", "signal", OwnDirectory]);
+
+    private static Task<string> PgScriptAsync(string command, string directory) =>
+        RunAsync("bash", [Path.Combine(RepositoryRoot(), "tests", "postgres", "pg.sh"), command, directory]);
+
+    private static async Task<string> RunAsync(string program, string[] arguments)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "tests", "postgres", "pg.sh"), command, directory])
+        var start = new ProcessStartInfo(program, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -89,7 +104,7 @@ public sealed class PostgresServer : IAsyncDisposable
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"pg.sh {command} failed ({process.ExitCode}): {await error}{await output}");
+            throw new InvalidOperationException($"{string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}{await output}");
         }
         return (await output).Trim();
     }
