@@ -16,10 +16,12 @@ internal sealed class SqliteDatabase : IDisposable
         """;
 
     private readonly string connectionString;
+    private readonly GroupCommit grouped;
 
     private SqliteDatabase(string path)
     {
         Path = path;
+        grouped = new GroupCommit(OpenConnection);
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -80,6 +82,25 @@ internal sealed class SqliteDatabase : IDisposable
     /// queue on the busy timeout rather than fail when a read transaction cannot be upgraded.
     /// </summary>
     public ValueTask<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken ct) => Run(work, deferred: false, ct);
+
+    /// <summary>
+    /// As <see cref="WriteAsync{T}"/>, but committed together with this process's other concurrent grouped writes, one fsync
+    /// for all (<see cref="GroupCommit"/>); the result is published only after the commit. For writes that do not contend
+    /// with each other (inserts of new rows): compare-and-swap updates of one row would all lose but one per batch, in step.
+    /// </summary>
+    public ValueTask WriteGroupedAsync(Action<SqliteTransaction> work, CancellationToken ct)
+    {
+        if (ct.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled(ct);
+        }
+        var result = grouped.WriteAsync(tx =>
+        {
+            work(tx);
+            return true;
+        });
+        return result.IsCompletedSuccessfully ? default : new ValueTask(result.AsTask());
+    }
 
     public ValueTask WriteAsync(Action<SqliteTransaction> work, CancellationToken ct)
     {

@@ -65,8 +65,9 @@ public sealed partial class SqliteKeyStore : IKeyStore
             return new StoredKey(key, materials);
         }, ct);
 
+    // Concurrent CreateKeys share a commit: inserting a new key contends with no other insert.
     public ValueTask CreateKeyAsync(KmsKey key, StoredMaterial? material, CancellationToken ct = default) =>
-        database.WriteAsync(tx =>
+        database.WriteGroupedAsync(tx =>
         {
             using (var insert = tx.Command(InsertKey).WithKey(key))
             {
@@ -126,10 +127,11 @@ public sealed partial class SqliteKeyStore : IKeyStore
     public ValueTask<long> CountKeysAsync(string accountId, string region, CancellationToken ct = default) =>
         database.ReadAsync(tx =>
         {
-            using var count = tx.Command("SELECT COUNT(*) FROM keys WHERE account_id = $account_id AND region = $region;")
+            // Kept by triggers (migration 0005), so the quota check does not scan the account's keys.
+            using var count = tx.Command("SELECT count FROM key_counts WHERE account_id = $account_id AND region = $region;")
                 .With("$account_id", accountId)
                 .With("$region", region);
-            return (long)count.ExecuteScalar()!;
+            return count.ExecuteScalar() is long stored ? stored : 0;
         }, ct);
 
     public ValueTask<IReadOnlyList<KeyArn>> ListKeysDueAsync(DateTimeOffset now, int limit, CancellationToken ct = default) =>

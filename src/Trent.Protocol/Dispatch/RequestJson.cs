@@ -32,7 +32,11 @@ public static class RequestJson
         }
         try
         {
-            RejectUnreadableEscapes(body.Span);
+            // Without a backslash there is no escape to check, and the second pass over the body is skipped.
+            if (body.Span.Contains((byte)'\\'))
+            {
+                RejectUnreadableEscapes(body.Span);
+            }
             return document;
         }
         catch

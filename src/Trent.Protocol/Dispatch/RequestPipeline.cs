@@ -35,7 +35,7 @@ public sealed class RequestPipeline(
         var length = 0;
         JsonDocument? document = null;
         OperationResult result = default;
-        ArrayBufferWriter<byte>? answer = null;
+        ResponseBody? answer = null;
         (KmsErrorCode Code, string? Message)? error = null;
         try
         {
@@ -74,8 +74,8 @@ public sealed class RequestPipeline(
                     throw RequestAudit.Unavailable();
                 }
                 result = await operation.InvokeAsync(document.RootElement, ctx, http.RequestAborted);
-                answer = Serialize(result);
-                call.ResponseElements = KmsAudit.ResponseElements(operationName, answer?.WrittenMemory ?? default, out var created);
+                answer = ResponseBody.Serialize(result);
+                call.ResponseElements = KmsAudit.ResponseElements(operationName, answer?.Memory ?? default, out var created);
                 call.CreatedKeyArn = created;
             }
             catch (KmsException e)
@@ -124,8 +124,8 @@ public sealed class RequestPipeline(
             {
                 // The answer carries plaintext or a data key: wiped whether or not it was sent.
                 sensitive.Clear();
-                answer?.Clear();
             }
+            answer?.Release(sensitive: result.Response is ISensitiveResponse);
             if (body is not null)
             {
                 // Request bodies carry plaintext; wipe before the buffer goes back to the pool.
@@ -205,29 +205,14 @@ public sealed class RequestPipeline(
     private static KmsException TooLarge() =>
         new(KmsErrorCode.RequestEntityTooLargeException, $"The request body exceeds the maximum size of {MaxBodyBytes} bytes.");
 
-    /// <summary>The response body, or null for operations AWS answers with an empty body.</summary>
-    private static ArrayBufferWriter<byte>? Serialize(OperationResult result)
-    {
-        if (result.Response is null || result.TypeInfo is null)
-        {
-            return null;
-        }
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            JsonSerializer.Serialize(json, result.Response, result.TypeInfo);
-        }
-        return buffer;
-    }
-
-    private static async Task WriteAsync(HttpResponse response, ArrayBufferWriter<byte>? body)
+    private static async Task WriteAsync(HttpResponse response, ResponseBody? body)
     {
         response.StatusCode = 200;
         response.ContentType = ErrorWriter.ContentType;
-        response.ContentLength = body?.WrittenCount ?? 0;
-        if (body is not null)
+        response.ContentLength = body?.Length ?? 0;
+        if (body is { } bytes)
         {
-            await response.Body.WriteAsync(body.WrittenMemory);
+            await response.Body.WriteAsync(bytes.Memory);
         }
     }
 }

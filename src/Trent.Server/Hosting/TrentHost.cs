@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Trent.Core.Crypto;
@@ -21,11 +22,14 @@ public sealed class TrentHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly DataDirectory _data;
+    private readonly X509Certificate2? _certificate;
 
-    private TrentHost(WebApplication app, DataDirectory data, KeyMaintenanceService maintenance, IReadOnlyList<Uri> addresses)
+    private TrentHost(
+        WebApplication app, DataDirectory data, KeyMaintenanceService maintenance, IReadOnlyList<Uri> addresses, X509Certificate2? certificate)
     {
         _app = app;
         _data = data;
+        _certificate = certificate;
         Maintenance = maintenance;
         Addresses = addresses;
     }
@@ -45,15 +49,38 @@ public sealed class TrentHost : IAsyncDisposable
         overrides ??= new TrentHostOverrides();
         var random = overrides.Random ?? SystemRandomSource.Instance;
         var domainClock = overrides.DomainClock ?? TimeProvider.System;
-        var data = await DataDirectory.OpenAsync(options, random, domainClock, ct);
+        // Kestrel serves it for the host's life; the host disposes it.
+        var certificate = TlsCertificate.For(options);
+        DataDirectory data;
+        try
+        {
+            data = await DataDirectory.OpenAsync(options, random, domainClock, ct);
+        }
+        catch
+        {
+            certificate?.Dispose();
+            throw;
+        }
         try
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls(options.Urls);
-            builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(k =>
+            {
+                k.AddServerHeader = false;
+                if (certificate is not null)
+                {
+                    k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+                }
+            });
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            // Hosting starts an Activity for every request whenever this logger is enabled at any level, only to scope the
+            // request-start and request-end lines it writes at Information; off, requests run without one. Kestrel still
+            // logs application and connection errors under its own category.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
             builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
             overrides.Logging?.Invoke(builder.Logging);
 
@@ -92,11 +119,12 @@ public sealed class TrentHost : IAsyncDisposable
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
                 .Select(a => new Uri(a.Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal)))
                 .ToList();
-            return new TrentHost(app, data, app.Services.GetRequiredService<KeyMaintenanceService>(), addresses);
+            return new TrentHost(app, data, app.Services.GetRequiredService<KeyMaintenanceService>(), addresses, certificate);
         }
         catch
         {
             await data.DisposeAsync();
+            certificate?.Dispose();
             throw;
         }
     }
@@ -116,5 +144,6 @@ public sealed class TrentHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         await _data.DisposeAsync();
+        _certificate?.Dispose();
     }
 }
