@@ -52,7 +52,9 @@ public sealed class AssumeRoleTests(IdentityServer fixture) : IClassFixture<Iden
         Assert.Matches("^ASIA[A-Z2-7]{16}$", response.Credentials.AccessKeyId);
         Assert.Equal(40, response.Credentials.SecretAccessKey.Length);
         Assert.False(string.IsNullOrEmpty(response.Credentials.SessionToken));
-        Assert.InRange(response.Credentials.Expiration!.Value.ToUniversalTime(), DateTime.UtcNow.AddMinutes(59), DateTime.UtcNow.AddMinutes(61));
+        // Sessions are dated by the domain clock, which stands still in these tests while the wall clock runs on.
+        var issued = fixture.Server.Clock.GetUtcNow().UtcDateTime;
+        Assert.InRange(response.Credentials.Expiration!.Value.ToUniversalTime(), issued.AddMinutes(59), issued.AddMinutes(61));
         Assert.Equal($"{role.RoleId}:deploy-42", response.AssumedRoleUser.AssumedRoleId);
         Assert.Equal($"arn:aws:sts::{fixture.Account}:assumed-role/{role.Name}/deploy-42", response.AssumedRoleUser.Arn);
     }

@@ -20,7 +20,7 @@ public sealed class UserTests(IdentityServer fixture) : IClassFixture<IdentitySe
         Assert.Matches("^AIDA[A-Z2-7]{16}$", user.Str("UserId"));
         Assert.Equal($"arn:aws:iam::{fixture.Account}:user/division/team/{name}", user.Str("Arn"));
         Assert.InRange(DateTimeOffset.Parse(user.Str("CreateDate"), System.Globalization.CultureInfo.InvariantCulture),
-            DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+            fixture.Server.Clock.GetUtcNow().AddMinutes(-1), fixture.Server.Clock.GetUtcNow().AddMinutes(1));
     }
 
     [Fact]
