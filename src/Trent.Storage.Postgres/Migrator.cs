@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 
 namespace Trent.Storage.Postgres;
@@ -20,10 +19,8 @@ internal static class Migrator
         );
         """;
 
-    /// <summary>The migrations built into this assembly, versions 1 to N without gaps.</summary>
-    public static IReadOnlyList<Migration> Embedded { get; } = Load();
-
-    public static int LatestVersion => Embedded[^1].Version;
+    /// <summary>The migrations built into this assembly.</summary>
+    public static EmbeddedMigrations Embedded { get; } = EmbeddedMigrations.From(typeof(Migrator).Assembly);
 
     // Waiting for the lock while another node migrates, and migrating a large table, may take far longer than the
     // statement timeout that bounds requests.
@@ -36,12 +33,7 @@ internal static class Migrator
         await Command(Lock).RunAsync(ct);
         await Command(CreateVersionTable).RunAsync(ct);
         var current = await Command("SELECT COALESCE(MAX(version), 0) FROM schema_version;").ScalarAsync<int>(ct);
-        if (current > LatestVersion)
-        {
-            throw new InvalidOperationException(
-                $"The database schema is at version {current}, newer than version {LatestVersion} that this build of Trent knows; run a newer Trent.");
-        }
-        foreach (var migration in Embedded.Where(m => m.Version > current))
+        foreach (var migration in Embedded.After(current))
         {
             await Command(migration.Sql).RunAsync(ct);
             await Command("INSERT INTO schema_version (version, name, applied_at) VALUES (@version, @name, @applied_at);")
@@ -52,30 +44,4 @@ internal static class Migrator
         }
         await transaction.CommitAsync(ct);
     }
-
-    private static Migration[] Load()
-    {
-        var assembly = typeof(Migrator).Assembly;
-        var migrations = assembly.GetManifestResourceNames()
-            .Where(name => name.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(name =>
-            {
-                using var stream = assembly.GetManifestResourceStream(name)!;
-                using var reader = new StreamReader(stream);
-                return new Migration(int.Parse(name.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture), name, reader.ReadToEnd());
-            })
-            .OrderBy(m => m.Version)
-            .ToArray();
-        for (var i = 0; i < migrations.Length; i++)
-        {
-            if (migrations[i].Version != i + 1)
-            {
-                throw new InvalidOperationException($"Embedded migration '{migrations[i].Name}' breaks the sequence 0001, 0002, ...");
-            }
-        }
-        return migrations;
-    }
-
-    /// <summary>One schema step: its version (the file name's four-digit prefix), file name and SQL.</summary>
-    internal sealed record Migration(int Version, string Name, string Sql);
 }

@@ -3,7 +3,7 @@ using NpgsqlTypes;
 
 namespace Trent.Storage.Postgres;
 
-/// <summary>Terse, typed parameter binding and column reading for the stores' SQL.</summary>
+/// <summary>Terse, typed parameter binding and command running for the stores' SQL.</summary>
 internal static class PgCommands
 {
     // Every parameter carries its type: a NULL of unknown type cannot be compared or inserted by PostgreSQL.
@@ -19,18 +19,15 @@ internal static class PgCommands
 
     public static NpgsqlCommand With(this NpgsqlCommand command, string name, TimeSpan value) => Add(command, name, NpgsqlDbType.Interval, value);
 
-    public static string? GetNullableString(this NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    /// <summary>Binds columns through one of the tables' <c>Bind</c> methods.</summary>
+    public static NpgsqlCommand Bind(this NpgsqlCommand command, Action<IColumnBinder> bind)
+    {
+        bind(new PgColumnBinder(command));
+        return command;
+    }
 
-    public static DateTimeOffset GetDate(this NpgsqlDataReader reader, int ordinal) => UnixMillis.ToDate(reader.GetInt64(ordinal));
-
-    public static DateTimeOffset? GetNullableDate(this NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetDate(ordinal);
-
-    public static TEnum GetEnum<TEnum>(this NpgsqlDataReader reader, int ordinal) where TEnum : struct, Enum =>
-        EnumNames.Parse<TEnum>(reader.GetString(ordinal));
-
-    public static byte[] GetBytes(this NpgsqlDataReader reader, int ordinal) => reader.GetFieldValue<byte[]>(ordinal);
+    /// <summary>The parameters named as the <paramref name="columns"/> (<c>"a, b"</c> → <c>"@a, @b"</c>), for a VALUES list.</summary>
+    public static string Parameters(string columns) => "@" + columns.Replace(", ", ", @", StringComparison.Ordinal);
 
     /// <summary>Runs a statement that returns nothing the caller needs; returns the rows it affected.</summary>
     public static async Task<int> RunAsync(this NpgsqlCommand command, CancellationToken ct)

@@ -1,9 +1,7 @@
 using System.Data;
 using System.Runtime.CompilerServices;
 using Npgsql;
-using Trent.Core.Audit;
 using Trent.Core.Identity.Iam;
-using Trent.Core.Keys;
 using Trent.Core.Storage;
 
 namespace Trent.Storage.Postgres;
@@ -19,13 +17,6 @@ internal sealed class PostgresArchive(PostgresDatabase database) : IStoreArchive
              + (SELECT COUNT(*) FROM iam_roles) + (SELECT COUNT(*) FROM iam_user_policies) + (SELECT COUNT(*) FROM iam_role_policies)
              + (SELECT COUNT(*) FROM keys) + (SELECT COUNT(*) FROM aliases) + (SELECT COUNT(*) FROM grants)
              + (SELECT COUNT(*) FROM key_usage) + (SELECT COUNT(*) FROM meta);
-        """;
-
-    // A key's row and its materials' rows, joined so that one pass reads each key with its versions in order.
-    private static readonly string SelectKeys = $"""
-        SELECT {string.Join(", ", Rows.KeyColumns.Split(", ").Select(c => "k." + c))}, m.material_id, m.created_at, m.rotation_type, m.sealed
-        FROM keys k LEFT JOIN key_materials m USING (account_id, region, key_id)
-        ORDER BY k.account_id, k.region, k.key_id, m.ordinal;
         """;
 
     public async ValueTask<StoreExport> ExportAsync(CancellationToken ct = default)
@@ -66,17 +57,16 @@ internal sealed class PostgresArchive(PostgresDatabase database) : IStoreArchive
         switch (record)
         {
             case ArchiveRecord.AccountRow(var account):
-                await tx.Command("INSERT INTO accounts (account_id, created_at) VALUES (@account_id, @created_at);")
-                    .With("account_id", account.AccountId).With("created_at", UnixMillis.From(account.CreatedAt)).RunAsync(ct);
+                await tx.Command($"INSERT INTO accounts ({AccountsTable.Columns}) VALUES ({Rows.AccountValues});").WithAccount(account).RunAsync(ct);
                 break;
             case ArchiveRecord.AccessKeyRow(var key):
-                await tx.Command($"INSERT INTO access_keys ({Rows.AccessKeyColumns}) VALUES ({Rows.AccessKeyValues});").WithAccessKey(key).RunAsync(ct);
+                await tx.Command($"INSERT INTO access_keys ({AccessKeysTable.Columns}) VALUES ({Rows.AccessKeyValues});").WithAccessKey(key).RunAsync(ct);
                 break;
             case ArchiveRecord.UserRow(var user):
-                await tx.Command($"INSERT INTO iam_users ({Rows.UserColumns}) VALUES ({Rows.UserValues});").WithUser(user).RunAsync(ct);
+                await tx.Command($"INSERT INTO iam_users ({IamUsersTable.Columns}) VALUES ({Rows.UserValues});").WithUser(user).RunAsync(ct);
                 break;
             case ArchiveRecord.RoleRow(var role):
-                await tx.Command($"INSERT INTO iam_roles ({Rows.RoleColumns}) VALUES ({Rows.RoleValues});").WithRole(role).RunAsync(ct);
+                await tx.Command($"INSERT INTO iam_roles ({IamRolesTable.Columns}) VALUES ({Rows.RoleValues});").WithRole(role).RunAsync(ct);
                 break;
             case ArchiveRecord.PolicyRow(var kind, var ownerId, var policy):
                 var (table, _, column) = Rows.PolicyTables(kind);
@@ -84,23 +74,23 @@ internal sealed class PostgresArchive(PostgresDatabase database) : IStoreArchive
                     .With("owner_id", ownerId).With("policy_name", policy.PolicyName).With("document", policy.Document).RunAsync(ct);
                 break;
             case ArchiveRecord.KeyRow(var stored):
-                await tx.Command($"INSERT INTO keys ({Rows.KeyColumns}) VALUES ({Rows.KeyValues});").WithKey(stored.Key).RunAsync(ct);
+                await tx.Command($"INSERT INTO keys ({KeysTable.Columns}) VALUES ({Rows.KeyValues});").WithKey(stored.Key).RunAsync(ct);
                 for (var i = 0; i < stored.Materials.Count; i++)
                 {
                     await tx.Command($"""
-                        INSERT INTO key_materials (account_id, region, key_id, ordinal, {Rows.MaterialColumns})
+                        INSERT INTO key_materials (account_id, region, key_id, ordinal, {KeyMaterialsTable.Columns})
                         VALUES (@account_id, @region, @key_id, @ordinal, @material_id, @created_at, @rotation_type, @sealed);
                         """).WithArn(stored.Key.Arn).With("ordinal", i + 1).WithMaterial(stored.Materials[i]).RunAsync(ct);
                 }
                 break;
             case ArchiveRecord.AliasRow(var alias):
-                await tx.Command($"INSERT INTO aliases ({Rows.AliasColumns}) VALUES ({Rows.AliasValues});").WithAlias(alias).RunAsync(ct);
+                await tx.Command($"INSERT INTO aliases ({AliasesTable.Columns}) VALUES ({Rows.AliasValues});").WithAlias(alias).RunAsync(ct);
                 break;
             case ArchiveRecord.GrantRow(var grant):
-                await tx.Command($"INSERT INTO grants ({Rows.GrantColumns}) VALUES ({Rows.GrantValues});").WithGrant(grant).RunAsync(ct);
+                await tx.Command($"INSERT INTO grants ({GrantsTable.Columns}) VALUES ({Rows.GrantValues});").WithGrant(grant).RunAsync(ct);
                 break;
             case ArchiveRecord.KeyUsageRow(var (key, usage)):
-                await tx.Command($"INSERT INTO key_usage ({Rows.KeyUsageColumns}) VALUES ({Rows.KeyUsageValues});").WithKeyUsage(key, usage).RunAsync(ct);
+                await tx.Command($"INSERT INTO key_usage ({KeyUsageTable.Columns}) VALUES ({Rows.KeyUsageValues});").WithKeyUsage(key, usage).RunAsync(ct);
                 break;
             case ArchiveRecord.MetaRow(var name, var value):
                 await tx.Command("INSERT INTO meta (name, value) VALUES (@name, @value);").With("name", name).With("value", value).RunAsync(ct);
@@ -114,11 +104,11 @@ internal sealed class PostgresArchive(PostgresDatabase database) : IStoreArchive
     {
         var queries = new (string Sql, Func<NpgsqlDataReader, ArchiveRecord> Map)[]
         {
-            ("SELECT account_id, created_at FROM accounts ORDER BY account_id;", r => new ArchiveRecord.AccountRow(Rows.ReadAccount(r))),
+            ($"SELECT {AccountsTable.Columns} FROM accounts ORDER BY account_id;", r => new ArchiveRecord.AccountRow(AccountsTable.Read(r))),
             // A principal's keys made in the same millisecond keep their order, as IAM lists them.
-            ($"SELECT {Rows.AccessKeyColumns} FROM access_keys ORDER BY create_date, seq;", r => new ArchiveRecord.AccessKeyRow(Rows.ReadAccessKey(r))),
-            ($"SELECT {Rows.UserColumns} FROM iam_users ORDER BY account_id, user_key;", r => new ArchiveRecord.UserRow(Rows.ReadUser(r))),
-            ($"SELECT {Rows.RoleColumns} FROM iam_roles ORDER BY account_id, role_key;", r => new ArchiveRecord.RoleRow(Rows.ReadRole(r))),
+            ($"SELECT {AccessKeysTable.Columns} FROM access_keys ORDER BY create_date, seq;", r => new ArchiveRecord.AccessKeyRow(AccessKeysTable.Read(r))),
+            ($"SELECT {IamUsersTable.Columns} FROM iam_users ORDER BY account_id, user_key;", r => new ArchiveRecord.UserRow(IamUsersTable.Read(r))),
+            ($"SELECT {IamRolesTable.Columns} FROM iam_roles ORDER BY account_id, role_key;", r => new ArchiveRecord.RoleRow(IamRolesTable.Read(r))),
             ("SELECT user_id, policy_name, document FROM iam_user_policies ORDER BY user_id, policy_key;",
                 r => new ArchiveRecord.PolicyRow(PolicyOwnerKind.User, r.GetString(0), new InlinePolicy(r.GetString(1), r.GetString(2)))),
             ("SELECT role_id, policy_name, document FROM iam_role_policies ORDER BY role_id, policy_key;",
@@ -137,11 +127,11 @@ internal sealed class PostgresArchive(PostgresDatabase database) : IStoreArchive
         }
         var rest = new (string Sql, Func<NpgsqlDataReader, ArchiveRecord> Map)[]
         {
-            ($"SELECT {Rows.AliasColumns} FROM aliases ORDER BY account_id, region, alias_name;", r => new ArchiveRecord.AliasRow(Rows.ReadAlias(r))),
-            ($"SELECT {Rows.GrantColumns} FROM grants ORDER BY account_id, region, key_id, creation_date, grant_id;",
-                r => new ArchiveRecord.GrantRow(Rows.ReadGrant(r))),
-            ($"SELECT {Rows.KeyUsageColumns} FROM key_usage ORDER BY account_id, region, key_id;",
-                r => new ArchiveRecord.KeyUsageRow(new KeyUsageRecord(Rows.ReadArn(r), new KeyLastUsage(r.GetString(3), r.GetDate(4), r.GetString(5), r.GetString(6))))),
+            ($"SELECT {AliasesTable.Columns} FROM aliases ORDER BY account_id, region, alias_name;", r => new ArchiveRecord.AliasRow(AliasesTable.Read(r))),
+            ($"SELECT {GrantsTable.Columns} FROM grants ORDER BY account_id, region, key_id, creation_date, grant_id;",
+                r => new ArchiveRecord.GrantRow(GrantsTable.Read(r))),
+            ($"SELECT {KeyUsageTable.Columns} FROM key_usage ORDER BY account_id, region, key_id;",
+                r => new ArchiveRecord.KeyUsageRow(KeyUsageTable.Read(r))),
             ("SELECT name, value FROM meta ORDER BY name;", r => new ArchiveRecord.MetaRow(r.GetString(0), r.GetString(1))),
         };
         foreach (var (sql, map) in rest)
@@ -155,29 +145,19 @@ internal sealed class PostgresArchive(PostgresDatabase database) : IStoreArchive
 
     private static async IAsyncEnumerable<ArchiveRecord> ReadKeysAsync(PostgresTx tx, [EnumeratorCancellation] CancellationToken ct)
     {
-        await using var select = Export(tx, SelectKeys);
+        await using var select = Export(tx, KeysWithMaterials.Select);
         await using var row = await select.ExecuteReaderAsync(ct);
-        var materialAt = Rows.KeyColumnCount;
-        KmsKey? key = null;
-        var materials = new List<StoredMaterial>();
+        var keys = new KeysWithMaterials();
         while (await row.ReadAsync(ct))
         {
-            var arn = Rows.ReadArn(row);
-            if (key is not null && key.Arn != arn)
+            if (keys.Add(row) is { } completed)
             {
-                yield return new ArchiveRecord.KeyRow(new StoredKey(key, materials));
-                key = null;
-                materials = [];
-            }
-            key ??= Rows.ReadKey(row);
-            if (!row.IsDBNull(materialAt))
-            {
-                materials.Add(Rows.ReadMaterial(row, materialAt));
+                yield return new ArchiveRecord.KeyRow(completed);
             }
         }
-        if (key is not null)
+        if (keys.Finish() is { } last)
         {
-            yield return new ArchiveRecord.KeyRow(new StoredKey(key, materials));
+            yield return new ArchiveRecord.KeyRow(last);
         }
     }
 

@@ -25,28 +25,28 @@ internal sealed class PostgresGrantStore(PostgresDatabase database) : IGrantStor
             {
                 return GrantCreation.LimitExceeded;
             }
-            await tx.Command($"INSERT INTO grants ({Rows.GrantColumns}) VALUES ({Rows.GrantValues});").WithGrant(grant).RunAsync(ct);
+            await tx.Command($"INSERT INTO grants ({GrantsTable.Columns}) VALUES ({Rows.GrantValues});").WithGrant(grant).RunAsync(ct);
             tx.Announce(new StoreChange.Grants(grant.KeyArn));
             return GrantCreation.Created;
         }, ct));
 
     public ValueTask<Grant?> GetAsync(KeyArn key, string grantId, CancellationToken ct = default) =>
         new(database.ReadAsync(tx =>
-            tx.Command($"SELECT {Rows.GrantColumns} FROM grants WHERE {Rows.KeyMatches} AND grant_id = @grant_id;")
+            tx.Command($"SELECT {GrantsTable.Columns} FROM grants WHERE {Rows.KeyMatches} AND grant_id = @grant_id;")
                 .WithArn(key).With("grant_id", grantId)
-                .FirstOrNullAsync(Rows.ReadGrant, ct), ct));
+                .FirstOrNullAsync(GrantsTable.Read, ct), ct));
 
     public ValueTask<IReadOnlyList<Grant>> FindByNameAsync(KeyArn key, string name, CancellationToken ct = default) =>
         new(database.ReadAsync<IReadOnlyList<Grant>>(async tx =>
-            await tx.Command($"SELECT {Rows.GrantColumns} FROM grants WHERE {Rows.KeyMatches} AND name = @name ORDER BY creation_date, grant_id;")
+            await tx.Command($"SELECT {GrantsTable.Columns} FROM grants WHERE {Rows.KeyMatches} AND name = @name ORDER BY creation_date, grant_id;")
                 .WithArn(key).With("name", name)
-                .ListAsync(Rows.ReadGrant, ct), ct));
+                .ListAsync(GrantsTable.Read, ct), ct));
 
     public ValueTask<IReadOnlyList<Grant>> ListByKeyAsync(
         KeyArn key, string? grantId, string? granteePrincipal, GrantPosition? after, int limit, CancellationToken ct = default) =>
         new(database.ReadAsync<IReadOnlyList<Grant>>(async tx =>
             await tx.Command($"""
-                SELECT {Rows.GrantColumns} FROM grants
+                SELECT {GrantsTable.Columns} FROM grants
                 WHERE {Rows.KeyMatches}
                   AND (@grant_id::text IS NULL OR grant_id = @grant_id)
                   AND (@grantee_principal::text IS NULL OR grantee_principal = @grantee_principal)
@@ -58,13 +58,13 @@ internal sealed class PostgresGrantStore(PostgresDatabase database) : IGrantStor
                 .With("grantee_principal", granteePrincipal)
                 .WithPosition(after)
                 .With("limit", CheckLimit(limit))
-                .ListAsync(Rows.ReadGrant, ct), ct));
+                .ListAsync(GrantsTable.Read, ct), ct));
 
     public ValueTask<IReadOnlyList<Grant>> ListByRetiringPrincipalAsync(
         string region, string retiringPrincipal, GrantPosition? after, int limit, CancellationToken ct = default) =>
         new(database.ReadAsync<IReadOnlyList<Grant>>(async tx =>
             await tx.Command($"""
-                SELECT {Rows.GrantColumns} FROM grants
+                SELECT {GrantsTable.Columns} FROM grants
                 WHERE region = @region AND retiring_principal = @retiring_principal AND (@after_id::text IS NULL OR {After})
                 ORDER BY creation_date, grant_id LIMIT @limit;
                 """)
@@ -72,7 +72,7 @@ internal sealed class PostgresGrantStore(PostgresDatabase database) : IGrantStor
                 .With("retiring_principal", retiringPrincipal)
                 .WithPosition(after)
                 .With("limit", CheckLimit(limit))
-                .ListAsync(Rows.ReadGrant, ct), ct));
+                .ListAsync(GrantsTable.Read, ct), ct));
 
     public ValueTask<bool> DeleteAsync(KeyArn key, string grantId, CancellationToken ct = default) =>
         new(database.WriteAsync(async tx =>

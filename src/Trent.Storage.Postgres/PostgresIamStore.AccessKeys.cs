@@ -27,7 +27,7 @@ internal sealed partial class PostgresIamStore
             {
                 return AccessKeyCreateOutcome.LimitExceeded;
             }
-            await tx.Command($"INSERT INTO access_keys ({Rows.AccessKeyColumns}) VALUES ({Rows.AccessKeyValues});").WithAccessKey(key).RunAsync(ct);
+            await tx.Command($"INSERT INTO access_keys ({AccessKeysTable.Columns}) VALUES ({Rows.AccessKeyValues});").WithAccessKey(key).RunAsync(ct);
             return AccessKeyCreateOutcome.Created;
         }, ct));
 
@@ -35,13 +35,13 @@ internal sealed partial class PostgresIamStore
     public ValueTask<IReadOnlyList<AccessKeyRecord>> ListAccessKeysAsync(string accountId, string userId, CancellationToken ct = default) =>
         new(database.ReadAsync<IReadOnlyList<AccessKeyRecord>>(async tx =>
             await tx.Command($"""
-                SELECT {Rows.AccessKeyColumns} FROM access_keys
+                SELECT {AccessKeysTable.Columns} FROM access_keys
                 WHERE account_id = @account_id AND user_id = @user_id
                 ORDER BY create_date, seq;
                 """)
                 .With("account_id", accountId)
                 .With("user_id", userId)
-                .ListAsync(Rows.ReadAccessKey, ct), ct));
+                .ListAsync(AccessKeysTable.Read, ct), ct));
 
     public ValueTask<bool> UpdateAccessKeyStatusAsync(string accessKeyId, AccessKeyStatus status, CancellationToken ct = default) =>
         new(database.WriteAsync(async tx =>

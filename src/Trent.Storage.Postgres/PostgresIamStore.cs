@@ -19,7 +19,7 @@ internal sealed partial class PostgresIamStore(PostgresDatabase database) : IIam
         new(database.WriteAsync(async tx =>
             // Only the name's key conflict means "exists"; a duplicate user id or a missing account still throws.
             await tx.Command($"""
-                INSERT INTO iam_users ({Rows.UserColumns}) VALUES ({Rows.UserValues})
+                INSERT INTO iam_users ({IamUsersTable.Columns}) VALUES ({Rows.UserValues})
                 ON CONFLICT (account_id, user_key) DO NOTHING;
                 """).WithUser(user).RunAsync(ct) == 1, ct));
 
@@ -29,7 +29,7 @@ internal sealed partial class PostgresIamStore(PostgresDatabase database) : IIam
     public ValueTask<IReadOnlyList<IamUser>> ListUsersAsync(
         string accountId, string? pathPrefix, string? afterName, int limit, CancellationToken ct = default) =>
         new(database.ReadAsync<IReadOnlyList<IamUser>>(async tx =>
-            await List(tx, "iam_users", Rows.UserColumns, "user_key", accountId, pathPrefix, afterName, limit).ListAsync(Rows.ReadUser, ct), ct));
+            await List(tx, "iam_users", IamUsersTable.Columns, "user_key", accountId, pathPrefix, afterName, limit).ListAsync(IamUsersTable.Read, ct), ct));
 
     public ValueTask<IamDeleteOutcome> DeleteUserAsync(string accountId, string userName, CancellationToken ct = default) =>
         new(database.WriteAsync(async tx =>
@@ -53,7 +53,7 @@ internal sealed partial class PostgresIamStore(PostgresDatabase database) : IIam
     public ValueTask<bool> CreateRoleAsync(IamRole role, CancellationToken ct = default) =>
         new(database.WriteAsync(async tx =>
             await tx.Command($"""
-                INSERT INTO iam_roles ({Rows.RoleColumns}) VALUES ({Rows.RoleValues})
+                INSERT INTO iam_roles ({IamRolesTable.Columns}) VALUES ({Rows.RoleValues})
                 ON CONFLICT (account_id, role_key) DO NOTHING;
                 """).WithRole(role).RunAsync(ct) == 1, ct));
 
@@ -63,7 +63,7 @@ internal sealed partial class PostgresIamStore(PostgresDatabase database) : IIam
     public ValueTask<IReadOnlyList<IamRole>> ListRolesAsync(
         string accountId, string? pathPrefix, string? afterName, int limit, CancellationToken ct = default) =>
         new(database.ReadAsync<IReadOnlyList<IamRole>>(async tx =>
-            await List(tx, "iam_roles", Rows.RoleColumns, "role_key", accountId, pathPrefix, afterName, limit).ListAsync(Rows.ReadRole, ct), ct));
+            await List(tx, "iam_roles", IamRolesTable.Columns, "role_key", accountId, pathPrefix, afterName, limit).ListAsync(IamRolesTable.Read, ct), ct));
 
     public ValueTask<IamDeleteOutcome> DeleteRoleAsync(string accountId, string roleName, CancellationToken ct = default) =>
         new(database.WriteAsync(async tx =>
@@ -81,16 +81,16 @@ internal sealed partial class PostgresIamStore(PostgresDatabase database) : IIam
         }, ct));
 
     private static Task<IamUser?> FindUserAsync(PostgresTx tx, string accountId, string userName, string locking, CancellationToken ct) =>
-        tx.Command($"SELECT {Rows.UserColumns} FROM iam_users WHERE account_id = @account_id AND user_key = lower(@name) {locking};")
+        tx.Command($"SELECT {IamUsersTable.Columns} FROM iam_users WHERE account_id = @account_id AND user_key = lower(@name) {locking};")
             .With("account_id", accountId)
             .With("name", userName)
-            .FirstOrNullAsync(Rows.ReadUser, ct);
+            .FirstOrNullAsync(IamUsersTable.Read, ct);
 
     private static Task<IamRole?> FindRoleAsync(PostgresTx tx, string accountId, string roleName, string locking, CancellationToken ct) =>
-        tx.Command($"SELECT {Rows.RoleColumns} FROM iam_roles WHERE account_id = @account_id AND role_key = lower(@name) {locking};")
+        tx.Command($"SELECT {IamRolesTable.Columns} FROM iam_roles WHERE account_id = @account_id AND role_key = lower(@name) {locking};")
             .With("account_id", accountId)
             .With("name", roleName)
-            .FirstOrNullAsync(Rows.ReadRole, ct);
+            .FirstOrNullAsync(IamRolesTable.Read, ct);
 
     private static NpgsqlCommand List(
         PostgresTx tx, string table, string columns, string keyColumn, string accountId, string? pathPrefix, string? afterName, int limit)

@@ -8,28 +8,27 @@ internal sealed class PostgresIdentityStore(PostgresDatabase database) : IIdenti
 {
     public ValueTask<AccessKeyRecord?> GetAccessKeyAsync(string accessKeyId, CancellationToken ct = default) =>
         new(database.ReadAsync(tx =>
-            tx.Command($"SELECT {Rows.AccessKeyColumns} FROM access_keys WHERE access_key_id = @access_key_id;")
+            tx.Command($"SELECT {AccessKeysTable.Columns} FROM access_keys WHERE access_key_id = @access_key_id;")
                 .With("access_key_id", accessKeyId)
-                .FirstOrNullAsync(Rows.ReadAccessKey, ct), ct));
+                .FirstOrNullAsync(AccessKeysTable.Read, ct), ct));
 
     public ValueTask<Account?> GetAccountAsync(string accountId, CancellationToken ct = default) =>
         new(database.ReadAsync(tx =>
-            tx.Command("SELECT account_id, created_at FROM accounts WHERE account_id = @account_id;")
+            tx.Command($"SELECT {AccountsTable.Columns} FROM accounts WHERE account_id = @account_id;")
                 .With("account_id", accountId)
-                .FirstOrNullAsync(Rows.ReadAccount, ct), ct));
+                .FirstOrNullAsync(AccountsTable.Read, ct), ct));
 
     public ValueTask<IReadOnlyList<Account>> ListAccountsAsync(CancellationToken ct = default) =>
         new(database.ReadAsync<IReadOnlyList<Account>>(async tx =>
-            await tx.Command("SELECT account_id, created_at FROM accounts ORDER BY account_id;").ListAsync(Rows.ReadAccount, ct), ct));
+            await tx.Command($"SELECT {AccountsTable.Columns} FROM accounts ORDER BY account_id;").ListAsync(AccountsTable.Read, ct), ct));
 
     public ValueTask CreateAccountAsync(Account account, AccessKeyRecord rootAccessKey, CancellationToken ct = default) =>
         new(database.WriteAsync(async tx =>
         {
-            await tx.Command("INSERT INTO accounts (account_id, created_at) VALUES (@account_id, @created_at);")
-                .With("account_id", account.AccountId)
-                .With("created_at", UnixMillis.From(account.CreatedAt))
+            await tx.Command($"INSERT INTO accounts ({AccountsTable.Columns}) VALUES ({Rows.AccountValues});")
+                .WithAccount(account)
                 .RunAsync(ct);
-            await tx.Command($"INSERT INTO access_keys ({Rows.AccessKeyColumns}) VALUES ({Rows.AccessKeyValues});")
+            await tx.Command($"INSERT INTO access_keys ({AccessKeysTable.Columns}) VALUES ({Rows.AccessKeyValues});")
                 .WithAccessKey(rootAccessKey)
                 .RunAsync(ct);
         }, ct));

@@ -9,15 +9,15 @@ internal sealed partial class PostgresKeyStore
 {
     public ValueTask<KeyAlias?> GetAliasAsync(string accountId, string region, string aliasName, CancellationToken ct = default) =>
         new(database.ReadAsync(tx =>
-            tx.Command($"SELECT {Rows.AliasColumns} FROM aliases WHERE {Rows.AliasMatches};")
+            tx.Command($"SELECT {AliasesTable.Columns} FROM aliases WHERE {Rows.AliasMatches};")
                 .WithAliasName(accountId, region, aliasName)
-                .FirstOrNullAsync(Rows.ReadAlias, ct), ct));
+                .FirstOrNullAsync(AliasesTable.Read, ct), ct));
 
     public ValueTask<bool> TryCreateAliasAsync(KeyAlias alias, CancellationToken ct = default) =>
         new(database.WriteAsync(async tx =>
             // Only a primary-key conflict means "exists"; any other constraint failure still throws.
             await tx.Command($"""
-                INSERT INTO aliases ({Rows.AliasColumns}) VALUES ({Rows.AliasValues})
+                INSERT INTO aliases ({AliasesTable.Columns}) VALUES ({Rows.AliasValues})
                 ON CONFLICT (account_id, region, alias_name) DO NOTHING;
                 """).WithAlias(alias).RunAsync(ct) == 1, ct));
 
@@ -50,7 +50,7 @@ internal sealed partial class PostgresKeyStore
         string accountId, string region, string? targetKeyId, string? afterAliasName, int limit, CancellationToken ct = default) =>
         new(database.ReadAsync<IReadOnlyList<KeyAlias>>(async tx =>
             await tx.Command($"""
-                SELECT {Rows.AliasColumns} FROM aliases
+                SELECT {AliasesTable.Columns} FROM aliases
                 WHERE account_id = @account_id AND region = @region
                   AND (@target_key_id::text IS NULL OR target_key_id = @target_key_id)
                   AND (@after::text IS NULL OR alias_name > @after)
@@ -61,7 +61,7 @@ internal sealed partial class PostgresKeyStore
                 .With("target_key_id", targetKeyId)
                 .With("after", afterAliasName)
                 .With("limit", CheckLimit(limit))
-                .ListAsync(Rows.ReadAlias, ct), ct));
+                .ListAsync(AliasesTable.Read, ct), ct));
 
     public ValueTask<int> CountAliasesAsync(string accountId, string region, string targetKeyId, CancellationToken ct = default) =>
         new(database.ReadAsync(async tx =>

@@ -6,9 +6,9 @@ namespace Trent.Storage.Postgres;
 /// <summary>Keys and their material versions in PostgreSQL; aliases are in the other part of this class.</summary>
 internal sealed partial class PostgresKeyStore(PostgresDatabase database) : IKeyStore
 {
-    private static readonly string SelectKey = $"SELECT {Rows.KeyColumns} FROM keys WHERE {Rows.KeyMatches};";
+    private static readonly string SelectKey = $"SELECT {KeysTable.Columns} FROM keys WHERE {Rows.KeyMatches};";
 
-    private static readonly string InsertKey = $"INSERT INTO keys ({Rows.KeyColumns}) VALUES ({Rows.KeyValues});";
+    private static readonly string InsertKey = $"INSERT INTO keys ({KeysTable.Columns}) VALUES ({Rows.KeyValues});";
 
     // The version check makes the update a compare-and-swap: under read committed, a writer that waited for the row
     // lock re-checks the condition against the committed row, so a writer that read an older version matches no row.
@@ -16,11 +16,11 @@ internal sealed partial class PostgresKeyStore(PostgresDatabase database) : IKey
         $"UPDATE keys SET {Rows.KeyAssignments}, version = @version + 1 WHERE {Rows.KeyMatches} AND version = @version;";
 
     private static readonly string SelectMaterials =
-        $"SELECT {Rows.MaterialColumns} FROM key_materials WHERE {Rows.KeyMatches} ORDER BY ordinal;";
+        $"SELECT {KeyMaterialsTable.Columns} FROM key_materials WHERE {Rows.KeyMatches} ORDER BY ordinal;";
 
     // The key row is locked by the insert or update in the same transaction, so the next ordinal cannot race.
     private static readonly string InsertMaterial = $"""
-        INSERT INTO key_materials (account_id, region, key_id, ordinal, {Rows.MaterialColumns})
+        INSERT INTO key_materials (account_id, region, key_id, ordinal, {KeyMaterialsTable.Columns})
         VALUES (@account_id, @region, @key_id,
                 (SELECT COALESCE(MAX(ordinal), 0) + 1 FROM key_materials WHERE {Rows.KeyMatches}),
                 @material_id, @created_at, @rotation_type, @sealed);
@@ -41,12 +41,12 @@ internal sealed partial class PostgresKeyStore(PostgresDatabase database) : IKey
     public ValueTask<StoredKey?> GetKeyAsync(KeyArn arn, CancellationToken ct = default) =>
         new(database.ReadAsync<StoredKey?>(async tx =>
         {
-            var key = await tx.Command(SelectKey).WithArn(arn).FirstOrNullAsync(Rows.ReadKey, ct);
+            var key = await tx.Command(SelectKey).WithArn(arn).FirstOrNullAsync(KeysTable.Read, ct);
             if (key is null)
             {
                 return null;
             }
-            var materials = await tx.Command(SelectMaterials).WithArn(arn).ListAsync(r => Rows.ReadMaterial(r), ct);
+            var materials = await tx.Command(SelectMaterials).WithArn(arn).ListAsync(r => KeyMaterialsTable.Read(r), ct);
             return new StoredKey(key, materials);
         }, ct));
 
@@ -109,7 +109,7 @@ internal sealed partial class PostgresKeyStore(PostgresDatabase database) : IKey
                 .With("region", region)
                 .With("after", afterKeyId)
                 .With("limit", CheckLimit(limit))
-                .ListAsync(Rows.ReadArn, ct), ct));
+                .ListAsync(KeysTable.ReadArn, ct), ct));
 
     public ValueTask<long> CountKeysAsync(string accountId, string region, CancellationToken ct = default) =>
         new(database.ReadAsync(tx =>
@@ -120,7 +120,7 @@ internal sealed partial class PostgresKeyStore(PostgresDatabase database) : IKey
 
     public ValueTask<IReadOnlyList<KeyArn>> ListKeysDueAsync(DateTimeOffset now, int limit, CancellationToken ct = default) =>
         new(database.ReadAsync<IReadOnlyList<KeyArn>>(async tx =>
-            await tx.Command(SelectDue).With("now", UnixMillis.From(now)).With("limit", CheckLimit(limit)).ListAsync(Rows.ReadArn, ct), ct));
+            await tx.Command(SelectDue).With("now", UnixMillis.From(now)).With("limit", CheckLimit(limit)).ListAsync(KeysTable.ReadArn, ct), ct));
 
     // A negative LIMIT is an error in PostgreSQL; a caller's negative limit is a bug either way.
     private static int CheckLimit(int limit)

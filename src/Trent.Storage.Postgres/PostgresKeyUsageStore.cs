@@ -10,7 +10,7 @@ internal sealed class PostgresKeyUsageStore(PostgresDatabase database) : IKeyUsa
     // Skips keys deleted since their use (the key row is share-locked, so it cannot vanish before the insert), and keeps
     // a newer row another node may have written.
     private static readonly string Upsert = $"""
-        INSERT INTO key_usage ({Rows.KeyUsageColumns})
+        INSERT INTO key_usage ({KeyUsageTable.Columns})
         SELECT {Rows.KeyUsageValues}
         WHERE EXISTS (SELECT 1 FROM keys WHERE {Rows.KeyMatches} FOR KEY SHARE)
         ON CONFLICT (account_id, region, key_id) DO UPDATE SET
@@ -20,9 +20,9 @@ internal sealed class PostgresKeyUsageStore(PostgresDatabase database) : IKeyUsa
 
     public ValueTask<KeyLastUsage?> GetAsync(KeyArn key, CancellationToken ct = default) =>
         new(database.ReadAsync(tx =>
-            tx.Command($"SELECT operation, used_at, event_id, request_id FROM key_usage WHERE {Rows.KeyMatches};")
+            tx.Command($"SELECT {KeyUsageTable.UsageColumns} FROM key_usage WHERE {Rows.KeyMatches};")
                 .WithArn(key)
-                .FirstOrNullAsync(r => new KeyLastUsage(r.GetString(0), r.GetDate(1), r.GetString(2), r.GetString(3)), ct), ct));
+                .FirstOrNullAsync(r => KeyUsageTable.ReadUsage(r, 0), ct), ct));
 
     public ValueTask RecordAsync(IReadOnlyList<KeyUsageRecord> usages, CancellationToken ct = default) =>
         new(database.WriteAsync(async tx =>

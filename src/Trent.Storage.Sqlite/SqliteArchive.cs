@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using Trent.Core.Audit;
 using Trent.Core.Identity.Iam;
-using Trent.Core.Keys;
 using Trent.Core.Storage;
 
 namespace Trent.Storage.Sqlite;
@@ -15,13 +13,6 @@ public sealed class SqliteArchive : IStoreArchive
              + (SELECT COUNT(*) FROM iam_roles) + (SELECT COUNT(*) FROM iam_user_policies) + (SELECT COUNT(*) FROM iam_role_policies)
              + (SELECT COUNT(*) FROM keys) + (SELECT COUNT(*) FROM aliases) + (SELECT COUNT(*) FROM grants)
              + (SELECT COUNT(*) FROM key_usage) + (SELECT COUNT(*) FROM meta);
-        """;
-
-    // A key's rows and its materials' rows, joined so that one pass reads each key with its versions in order.
-    private static readonly string SelectKeys = $"""
-        SELECT {Prefixed("k", KeyRows.KeyColumns)}, m.{KeyRows.MaterialColumns.Replace(", ", ", m.", StringComparison.Ordinal)}
-        FROM keys k LEFT JOIN key_materials m USING (account_id, region, key_id)
-        ORDER BY k.account_id, k.region, k.key_id, m.ordinal;
         """;
 
     private readonly SqliteDatabase database;
@@ -71,17 +62,16 @@ public sealed class SqliteArchive : IStoreArchive
         switch (record)
         {
             case ArchiveRecord.AccountRow(var account):
-                Run(tx.Command("INSERT INTO accounts (account_id, created_at) VALUES ($account_id, $created_at);")
-                    .With("$account_id", account.AccountId).With("$created_at", UnixMillis.From(account.CreatedAt)));
+                Run(tx.Command($"INSERT INTO accounts ({AccountsTable.Columns}) VALUES ({IdentityRows.AccountValues});").WithAccount(account));
                 break;
             case ArchiveRecord.AccessKeyRow(var key):
-                Run(tx.Command($"INSERT INTO access_keys ({AccessKeyRows.Columns}) VALUES ({AccessKeyRows.Values});").WithAccessKey(key));
+                Run(tx.Command($"INSERT INTO access_keys ({AccessKeysTable.Columns}) VALUES ({IdentityRows.AccessKeyValues});").WithAccessKey(key));
                 break;
             case ArchiveRecord.UserRow(var user):
-                Run(tx.Command($"INSERT INTO iam_users ({IamRows.UserColumns}) VALUES ({IamRows.UserValues});").WithUser(user));
+                Run(tx.Command($"INSERT INTO iam_users ({IamUsersTable.Columns}) VALUES ({IamRows.UserValues});").WithUser(user));
                 break;
             case ArchiveRecord.RoleRow(var role):
-                Run(tx.Command($"INSERT INTO iam_roles ({IamRows.RoleColumns}) VALUES ({IamRows.RoleValues});").WithRole(role));
+                Run(tx.Command($"INSERT INTO iam_roles ({IamRolesTable.Columns}) VALUES ({IamRows.RoleValues});").WithRole(role));
                 break;
             case ArchiveRecord.PolicyRow(var kind, var ownerId, var policy):
                 var (table, column) = kind == PolicyOwnerKind.User ? ("iam_user_policies", "user_id") : ("iam_role_policies", "role_id");
@@ -89,30 +79,23 @@ public sealed class SqliteArchive : IStoreArchive
                     .With("$owner_id", ownerId).With("$policy_name", policy.PolicyName).With("$document", policy.Document));
                 break;
             case ArchiveRecord.KeyRow(var stored):
-                Run(tx.Command($"INSERT INTO keys ({KeyRows.KeyColumns}) VALUES ({KeyRows.KeyValues});").WithKey(stored.Key));
+                Run(tx.Command($"INSERT INTO keys ({KeysTable.Columns}) VALUES ({KeyRows.KeyValues});").WithKey(stored.Key));
                 for (var i = 0; i < stored.Materials.Count; i++)
                 {
                     Run(tx.Command($"""
-                        INSERT INTO key_materials (account_id, region, key_id, ordinal, {KeyRows.MaterialColumns})
+                        INSERT INTO key_materials (account_id, region, key_id, ordinal, {KeyMaterialsTable.Columns})
                         VALUES ($account_id, $region, $key_id, $ordinal, $material_id, $created_at, $rotation_type, $sealed);
                         """).WithArn(stored.Key.Arn).With("$ordinal", i + 1).WithMaterial(stored.Materials[i]));
                 }
                 break;
             case ArchiveRecord.AliasRow(var alias):
-                Run(tx.Command($"INSERT INTO aliases ({AliasRows.Columns}) VALUES ({AliasRows.Values});").WithAlias(alias));
+                Run(tx.Command($"INSERT INTO aliases ({AliasesTable.Columns}) VALUES ({AliasRows.Values});").WithAlias(alias));
                 break;
             case ArchiveRecord.GrantRow(var grant):
-                Run(tx.Command($"INSERT INTO grants ({GrantRows.Columns}) VALUES ({GrantRows.Values});").WithGrant(grant));
+                Run(tx.Command($"INSERT INTO grants ({GrantsTable.Columns}) VALUES ({GrantRows.Values});").WithGrant(grant));
                 break;
             case ArchiveRecord.KeyUsageRow(var (key, usage)):
-                Run(tx.Command("""
-                    INSERT INTO key_usage (account_id, region, key_id, operation, used_at, event_id, request_id)
-                    VALUES ($account_id, $region, $key_id, $operation, $used_at, $event_id, $request_id);
-                    """).WithArn(key)
-                    .With("$operation", usage.Operation)
-                    .With("$used_at", UnixMillis.From(usage.Timestamp))
-                    .With("$event_id", usage.CloudTrailEventId)
-                    .With("$request_id", usage.KmsRequestId));
+                Run(tx.Command($"INSERT INTO key_usage ({KeyUsageTable.Columns}) VALUES ({KeyRows.KeyUsageValues});").WithKeyUsage(key, usage));
                 break;
             case ArchiveRecord.MetaRow(var name, var value):
                 Run(tx.Command("INSERT INTO meta (name, value) VALUES ($name, $value);").With("$name", name).With("$value", value));
@@ -134,25 +117,25 @@ public sealed class SqliteArchive : IStoreArchive
     private static async IAsyncEnumerable<ArchiveRecord> Rows(SqliteTransaction tx, [EnumeratorCancellation] CancellationToken ct)
 #pragma warning restore CS1998
     {
-        foreach (var row in Read(tx, "SELECT account_id, created_at FROM accounts ORDER BY account_id;",
-            r => new ArchiveRecord.AccountRow(new(r.GetString(0), r.GetDate(1)))))
+        foreach (var row in Read(tx, $"SELECT {AccountsTable.Columns} FROM accounts ORDER BY account_id;",
+            r => new ArchiveRecord.AccountRow(AccountsTable.Read(r))))
         {
             ct.ThrowIfCancellationRequested();
             yield return row;
         }
         // Keys of one principal made in the same millisecond keep their order (rowid), as IAM lists them.
-        foreach (var row in Read(tx, $"SELECT {AccessKeyRows.Columns} FROM access_keys ORDER BY create_date, rowid;",
-            r => new ArchiveRecord.AccessKeyRow(AccessKeyRows.Read(r))))
+        foreach (var row in Read(tx, $"SELECT {AccessKeysTable.Columns} FROM access_keys ORDER BY create_date, rowid;",
+            r => new ArchiveRecord.AccessKeyRow(AccessKeysTable.Read(r))))
         {
             yield return row;
         }
-        foreach (var row in Read(tx, $"SELECT {IamRows.UserColumns} FROM iam_users ORDER BY account_id, user_name;",
-            r => new ArchiveRecord.UserRow(IamRows.ReadUser(r))))
+        foreach (var row in Read(tx, $"SELECT {IamUsersTable.Columns} FROM iam_users ORDER BY account_id, user_name;",
+            r => new ArchiveRecord.UserRow(IamUsersTable.Read(r))))
         {
             yield return row;
         }
-        foreach (var row in Read(tx, $"SELECT {IamRows.RoleColumns} FROM iam_roles ORDER BY account_id, role_name;",
-            r => new ArchiveRecord.RoleRow(IamRows.ReadRole(r))))
+        foreach (var row in Read(tx, $"SELECT {IamRolesTable.Columns} FROM iam_roles ORDER BY account_id, role_name;",
+            r => new ArchiveRecord.RoleRow(IamRolesTable.Read(r))))
         {
             yield return row;
         }
@@ -169,18 +152,18 @@ public sealed class SqliteArchive : IStoreArchive
             ct.ThrowIfCancellationRequested();
             yield return row;
         }
-        foreach (var row in Read(tx, $"SELECT {AliasRows.Columns} FROM aliases ORDER BY account_id, region, alias_name;",
-            r => new ArchiveRecord.AliasRow(AliasRows.ReadAlias(r))))
+        foreach (var row in Read(tx, $"SELECT {AliasesTable.Columns} FROM aliases ORDER BY account_id, region, alias_name;",
+            r => new ArchiveRecord.AliasRow(AliasesTable.Read(r))))
         {
             yield return row;
         }
-        foreach (var row in Read(tx, $"SELECT {GrantRows.Columns} FROM grants ORDER BY account_id, region, key_id, creation_date, grant_id;",
-            r => new ArchiveRecord.GrantRow(GrantRows.ReadGrant(r))))
+        foreach (var row in Read(tx, $"SELECT {GrantsTable.Columns} FROM grants ORDER BY account_id, region, key_id, creation_date, grant_id;",
+            r => new ArchiveRecord.GrantRow(GrantsTable.Read(r))))
         {
             yield return row;
         }
-        foreach (var row in Read(tx, "SELECT account_id, region, key_id, operation, used_at, event_id, request_id FROM key_usage ORDER BY account_id, region, key_id;",
-            r => new ArchiveRecord.KeyUsageRow(new KeyUsageRecord(KeyRows.ReadArn(r), new KeyLastUsage(r.GetString(3), r.GetDate(4), r.GetString(5), r.GetString(6))))))
+        foreach (var row in Read(tx, $"SELECT {KeyUsageTable.Columns} FROM key_usage ORDER BY account_id, region, key_id;",
+            r => new ArchiveRecord.KeyUsageRow(KeyUsageTable.Read(r))))
         {
             yield return row;
         }
@@ -192,32 +175,19 @@ public sealed class SqliteArchive : IStoreArchive
 
     private static IEnumerable<ArchiveRecord> ReadKeys(SqliteTransaction tx)
     {
-        using var select = tx.Command(SelectKeys);
+        using var select = tx.Command(KeysWithMaterials.Select);
         using var row = select.ExecuteReader();
-        var materialAt = KeyRows.KeyColumns.Split(", ").Length;
-        KmsKey? key = null;
-        var materials = new List<StoredMaterial>();
+        var keys = new KeysWithMaterials();
         while (row.Read())
         {
-            var arn = KeyRows.ReadArn(row);
-            if (key is not null && key.Arn != arn)
+            if (keys.Add(row) is { } completed)
             {
-                yield return new ArchiveRecord.KeyRow(new StoredKey(key, materials));
-                key = null;
-                materials = [];
-            }
-            key ??= KeyRows.ReadKey(row);
-            if (!row.IsDBNull(materialAt))
-            {
-                materials.Add(new StoredMaterial(
-                    new KeyMaterialInfo(row.GetString(materialAt), row.GetDate(materialAt + 1),
-                        row.IsDBNull(materialAt + 2) ? null : row.GetEnum<RotationType>(materialAt + 2)),
-                    row.GetBytes(materialAt + 3)));
+                yield return new ArchiveRecord.KeyRow(completed);
             }
         }
-        if (key is not null)
+        if (keys.Finish() is { } last)
         {
-            yield return new ArchiveRecord.KeyRow(new StoredKey(key, materials));
+            yield return new ArchiveRecord.KeyRow(last);
         }
     }
 
@@ -230,9 +200,6 @@ public sealed class SqliteArchive : IStoreArchive
             yield return map(row);
         }
     }
-
-    private static string Prefixed(string alias, string columns) =>
-        string.Join(", ", columns.Split(", ").Select(c => $"{alias}.{c}"));
 
     private sealed class Snapshot(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
     {

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Trent.Storage.Sqlite;
 
-/// <summary>Terse command building and column reading for the stores' SQL.</summary>
+/// <summary>Terse command building for the stores' SQL.</summary>
 internal static class SqliteCommands
 {
     /// <summary>A command enlisted in <paramref name="transaction"/>, as Microsoft.Data.Sqlite requires.</summary>
@@ -20,16 +20,13 @@ internal static class SqliteCommands
         return command;
     }
 
-    public static string? GetNullableString(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    /// <summary>Binds columns through one of the tables' <c>Bind</c> methods.</summary>
+    public static SqliteCommand Bind(this SqliteCommand command, Action<IColumnBinder> bind)
+    {
+        bind(new SqliteColumnBinder(command));
+        return command;
+    }
 
-    public static DateTimeOffset GetDate(this SqliteDataReader reader, int ordinal) => UnixMillis.ToDate(reader.GetInt64(ordinal));
-
-    public static DateTimeOffset? GetNullableDate(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetDate(ordinal);
-
-    public static TEnum GetEnum<TEnum>(this SqliteDataReader reader, int ordinal) where TEnum : struct, Enum =>
-        EnumNames.Parse<TEnum>(reader.GetString(ordinal));
-
-    public static byte[] GetBytes(this SqliteDataReader reader, int ordinal) => reader.GetFieldValue<byte[]>(ordinal);
+    /// <summary>The parameters named as the <paramref name="columns"/> (<c>"a, b"</c> → <c>"$a, $b"</c>), for a VALUES list.</summary>
+    public static string Parameters(string columns) => "$" + columns.Replace(", ", ", $", StringComparison.Ordinal);
 }

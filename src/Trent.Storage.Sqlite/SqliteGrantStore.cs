@@ -10,16 +10,16 @@ public sealed class SqliteGrantStore : IGrantStore
 {
     // Inserts only while the key exists and holds fewer than $max grants, so the quota holds under concurrent writers.
     private static readonly string InsertGrant = $"""
-        INSERT INTO grants ({GrantRows.Columns})
+        INSERT INTO grants ({GrantsTable.Columns})
         SELECT {GrantRows.Values}
-        WHERE EXISTS (SELECT 1 FROM keys WHERE {GrantRows.KeyMatches})
-          AND (SELECT COUNT(*) FROM grants WHERE {GrantRows.KeyMatches}) < $max;
+        WHERE EXISTS (SELECT 1 FROM keys WHERE {KeyRows.KeyMatches})
+          AND (SELECT COUNT(*) FROM grants WHERE {KeyRows.KeyMatches}) < $max;
         """;
 
-    private static readonly string SelectGrant = $"SELECT {GrantRows.Columns} FROM grants WHERE {GrantRows.KeyMatches} AND grant_id = $grant_id;";
+    private static readonly string SelectGrant = $"SELECT {GrantsTable.Columns} FROM grants WHERE {KeyRows.KeyMatches} AND grant_id = $grant_id;";
 
     internal static readonly string SelectByName =
-        $"SELECT {GrantRows.Columns} FROM grants WHERE {GrantRows.KeyMatches} AND name = $name ORDER BY creation_date, grant_id;";
+        $"SELECT {GrantsTable.Columns} FROM grants WHERE {KeyRows.KeyMatches} AND name = $name ORDER BY creation_date, grant_id;";
 
     private const string After = "(creation_date, grant_id) > ($after_date, $after_id)";
 
@@ -37,7 +37,7 @@ public sealed class SqliteGrantStore : IGrantStore
                     return GrantCreation.Created;
                 }
             }
-            using var keyExists = tx.Command($"SELECT EXISTS (SELECT 1 FROM keys WHERE {GrantRows.KeyMatches});").WithArn(grant.KeyArn);
+            using var keyExists = tx.Command($"SELECT EXISTS (SELECT 1 FROM keys WHERE {KeyRows.KeyMatches});").WithArn(grant.KeyArn);
             return (long)keyExists.ExecuteScalar()! == 1 ? GrantCreation.LimitExceeded : GrantCreation.KeyNotFound;
         }, ct);
 
@@ -83,21 +83,21 @@ public sealed class SqliteGrantStore : IGrantStore
     public ValueTask<bool> DeleteAsync(KeyArn key, string grantId, CancellationToken ct = default) =>
         database.WriteAsync(tx =>
         {
-            using var delete = tx.Command($"DELETE FROM grants WHERE {GrantRows.KeyMatches} AND grant_id = $grant_id;").WithArn(key).With("$grant_id", grantId);
+            using var delete = tx.Command($"DELETE FROM grants WHERE {KeyRows.KeyMatches} AND grant_id = $grant_id;").WithArn(key).With("$grant_id", grantId);
             return delete.ExecuteNonQuery() == 1;
         }, ct);
 
     public ValueTask<int> CountAsync(KeyArn key, CancellationToken ct = default) =>
         database.ReadAsync(tx =>
         {
-            using var count = tx.Command($"SELECT COUNT(*) FROM grants WHERE {GrantRows.KeyMatches};").WithArn(key);
+            using var count = tx.Command($"SELECT COUNT(*) FROM grants WHERE {KeyRows.KeyMatches};").WithArn(key);
             return (int)(long)count.ExecuteScalar()!;
         }, ct);
 
     /// <summary>The key listing query; every variant is served in order by <c>grants_by_key</c>.</summary>
     internal static string ListByKeySql(bool byId, bool byGrantee, bool after)
     {
-        var sql = $"SELECT {GrantRows.Columns} FROM grants WHERE {GrantRows.KeyMatches}";
+        var sql = $"SELECT {GrantsTable.Columns} FROM grants WHERE {KeyRows.KeyMatches}";
         if (byId)
         {
             sql += " AND grant_id = $grant_id";
@@ -115,7 +115,7 @@ public sealed class SqliteGrantStore : IGrantStore
 
     /// <summary>The retiring principal listing query, served in order by <c>grants_by_retiring_principal</c>.</summary>
     internal static string ListByRetiringPrincipalSql(bool after) =>
-        $"SELECT {GrantRows.Columns} FROM grants WHERE region = $region AND retiring_principal = $retiring_principal"
+        $"SELECT {GrantsTable.Columns} FROM grants WHERE region = $region AND retiring_principal = $retiring_principal"
         + (after ? $" AND {After}" : "")
         + " ORDER BY creation_date, grant_id LIMIT $limit;";
 
@@ -125,7 +125,7 @@ public sealed class SqliteGrantStore : IGrantStore
         using var row = select.ExecuteReader();
         while (row.Read())
         {
-            grants.Add(GrantRows.ReadGrant(row));
+            grants.Add(GrantsTable.Read(row));
         }
         return grants;
     }

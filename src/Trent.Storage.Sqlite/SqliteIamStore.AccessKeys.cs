@@ -27,7 +27,7 @@ public sealed partial class SqliteIamStore
                 }
             }
             using var insert = tx.Command($"""
-                INSERT INTO access_keys ({AccessKeyRows.Columns}) VALUES ({AccessKeyRows.Values});
+                INSERT INTO access_keys ({AccessKeysTable.Columns}) VALUES ({IdentityRows.AccessKeyValues});
                 """).WithAccessKey(key);
             insert.ExecuteNonQuery();
             return AccessKeyCreateOutcome.Created;
@@ -38,7 +38,7 @@ public sealed partial class SqliteIamStore
         database.ReadAsync(tx =>
         {
             using var select = tx.Command($"""
-                SELECT {AccessKeyRows.Columns} FROM access_keys
+                SELECT {AccessKeysTable.Columns} FROM access_keys
                 WHERE account_id = $account_id AND user_id = $user_id
                 ORDER BY create_date, rowid;
                 """)
@@ -48,7 +48,7 @@ public sealed partial class SqliteIamStore
             using var row = select.ExecuteReader();
             while (row.Read())
             {
-                keys.Add(AccessKeyRows.Read(row));
+                keys.Add(AccessKeysTable.Read(row));
             }
             return (IReadOnlyList<AccessKeyRecord>)keys;
         }, ct);

@@ -16,7 +16,7 @@ public sealed partial class SqliteIamStore : IIamStore
         {
             // Only the name's primary key conflict means "exists"; a duplicate user id or a missing account still throws.
             using var insert = tx.Command($"""
-                INSERT INTO iam_users ({IamRows.UserColumns}) VALUES ({IamRows.UserValues})
+                INSERT INTO iam_users ({IamUsersTable.Columns}) VALUES ({IamRows.UserValues})
                 ON CONFLICT (account_id, user_name) DO NOTHING;
                 """).WithUser(user);
             return insert.ExecuteNonQuery() == 1;
@@ -27,8 +27,8 @@ public sealed partial class SqliteIamStore : IIamStore
 
     public ValueTask<IReadOnlyList<IamUser>> ListUsersAsync(
         string accountId, string? pathPrefix, string? afterName, int limit, CancellationToken ct = default) =>
-        database.ReadAsync(tx => List(tx, IamRows.ListSql("iam_users", IamRows.UserColumns, "user_name"),
-            accountId, pathPrefix, afterName, limit, IamRows.ReadUser), ct);
+        database.ReadAsync(tx => List(tx, IamRows.ListSql("iam_users", IamUsersTable.Columns, "user_name"),
+            accountId, pathPrefix, afterName, limit, IamUsersTable.Read), ct);
 
     public ValueTask<IamDeleteOutcome> DeleteUserAsync(string accountId, string userName, CancellationToken ct = default) =>
         database.WriteAsync(tx =>
@@ -54,7 +54,7 @@ public sealed partial class SqliteIamStore : IIamStore
         database.WriteAsync(tx =>
         {
             using var insert = tx.Command($"""
-                INSERT INTO iam_roles ({IamRows.RoleColumns}) VALUES ({IamRows.RoleValues})
+                INSERT INTO iam_roles ({IamRolesTable.Columns}) VALUES ({IamRows.RoleValues})
                 ON CONFLICT (account_id, role_name) DO NOTHING;
                 """).WithRole(role);
             return insert.ExecuteNonQuery() == 1;
@@ -65,8 +65,8 @@ public sealed partial class SqliteIamStore : IIamStore
 
     public ValueTask<IReadOnlyList<IamRole>> ListRolesAsync(
         string accountId, string? pathPrefix, string? afterName, int limit, CancellationToken ct = default) =>
-        database.ReadAsync(tx => List(tx, IamRows.ListSql("iam_roles", IamRows.RoleColumns, "role_name"),
-            accountId, pathPrefix, afterName, limit, IamRows.ReadRole), ct);
+        database.ReadAsync(tx => List(tx, IamRows.ListSql("iam_roles", IamRolesTable.Columns, "role_name"),
+            accountId, pathPrefix, afterName, limit, IamRolesTable.Read), ct);
 
     public ValueTask<IamDeleteOutcome> DeleteRoleAsync(string accountId, string roleName, CancellationToken ct = default) =>
         database.WriteAsync(tx =>
@@ -86,20 +86,20 @@ public sealed partial class SqliteIamStore : IIamStore
 
     private static IamUser? FindUser(SqliteTransaction tx, string accountId, string userName)
     {
-        using var select = tx.Command($"SELECT {IamRows.UserColumns} FROM iam_users WHERE account_id = $account_id AND user_name = $name;")
+        using var select = tx.Command($"SELECT {IamUsersTable.Columns} FROM iam_users WHERE account_id = $account_id AND user_name = $name;")
             .With("$account_id", accountId)
             .With("$name", userName);
         using var row = select.ExecuteReader();
-        return row.Read() ? IamRows.ReadUser(row) : null;
+        return row.Read() ? IamUsersTable.Read(row) : null;
     }
 
     private static IamRole? FindRole(SqliteTransaction tx, string accountId, string roleName)
     {
-        using var select = tx.Command($"SELECT {IamRows.RoleColumns} FROM iam_roles WHERE account_id = $account_id AND role_name = $name;")
+        using var select = tx.Command($"SELECT {IamRolesTable.Columns} FROM iam_roles WHERE account_id = $account_id AND role_name = $name;")
             .With("$account_id", accountId)
             .With("$name", roleName);
         using var row = select.ExecuteReader();
-        return row.Read() ? IamRows.ReadRole(row) : null;
+        return row.Read() ? IamRolesTable.Read(row) : null;
     }
 
     private static IReadOnlyList<T> List<T>(

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Trent.Core.Identity;
 using Trent.Core.Storage;
 
@@ -14,30 +13,30 @@ public sealed class SqliteIdentityStore : IIdentityStore
     public ValueTask<AccessKeyRecord?> GetAccessKeyAsync(string accessKeyId, CancellationToken ct = default) =>
         database.ReadAsync(tx =>
         {
-            using var select = tx.Command($"SELECT {AccessKeyRows.Columns} FROM access_keys WHERE access_key_id = $access_key_id;")
+            using var select = tx.Command($"SELECT {AccessKeysTable.Columns} FROM access_keys WHERE access_key_id = $access_key_id;")
                 .With("$access_key_id", accessKeyId);
             using var row = select.ExecuteReader();
-            return row.Read() ? AccessKeyRows.Read(row) : null;
+            return row.Read() ? AccessKeysTable.Read(row) : null;
         }, ct);
 
     public ValueTask<Account?> GetAccountAsync(string accountId, CancellationToken ct = default) =>
         database.ReadAsync(tx =>
         {
-            using var select = tx.Command("SELECT account_id, created_at FROM accounts WHERE account_id = $account_id;")
+            using var select = tx.Command($"SELECT {AccountsTable.Columns} FROM accounts WHERE account_id = $account_id;")
                 .With("$account_id", accountId);
             using var row = select.ExecuteReader();
-            return row.Read() ? ReadAccount(row) : null;
+            return row.Read() ? AccountsTable.Read(row) : null;
         }, ct);
 
     public ValueTask<IReadOnlyList<Account>> ListAccountsAsync(CancellationToken ct = default) =>
         database.ReadAsync(tx =>
         {
-            using var select = tx.Command("SELECT account_id, created_at FROM accounts ORDER BY account_id;");
+            using var select = tx.Command($"SELECT {AccountsTable.Columns} FROM accounts ORDER BY account_id;");
             var accounts = new List<Account>();
             using var row = select.ExecuteReader();
             while (row.Read())
             {
-                accounts.Add(ReadAccount(row));
+                accounts.Add(AccountsTable.Read(row));
             }
             return (IReadOnlyList<Account>)accounts;
         }, ct);
@@ -45,17 +44,13 @@ public sealed class SqliteIdentityStore : IIdentityStore
     public ValueTask CreateAccountAsync(Account account, AccessKeyRecord rootAccessKey, CancellationToken ct = default) =>
         database.WriteAsync(tx =>
         {
-            using (var insertAccount = tx.Command("INSERT INTO accounts (account_id, created_at) VALUES ($account_id, $created_at);"))
+            using (var insertAccount = tx.Command($"INSERT INTO accounts ({AccountsTable.Columns}) VALUES ({IdentityRows.AccountValues});"))
             {
-                insertAccount.With("$account_id", account.AccountId)
-                    .With("$created_at", UnixMillis.From(account.CreatedAt))
-                    .ExecuteNonQuery();
+                insertAccount.WithAccount(account).ExecuteNonQuery();
             }
             using var insertKey = tx.Command($"""
-                INSERT INTO access_keys ({AccessKeyRows.Columns}) VALUES ({AccessKeyRows.Values});
+                INSERT INTO access_keys ({AccessKeysTable.Columns}) VALUES ({IdentityRows.AccessKeyValues});
                 """);
             insertKey.WithAccessKey(rootAccessKey).ExecuteNonQuery();
         }, ct);
-
-    private static Account ReadAccount(SqliteDataReader row) => new(row.GetString(0), row.GetDate(1));
 }

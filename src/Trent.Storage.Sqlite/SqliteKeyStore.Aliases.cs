@@ -9,10 +9,10 @@ public sealed partial class SqliteKeyStore
     public ValueTask<KeyAlias?> GetAliasAsync(string accountId, string region, string aliasName, CancellationToken ct = default) =>
         database.ReadAsync(tx =>
         {
-            using var select = tx.Command($"SELECT {AliasRows.Columns} FROM aliases WHERE {AliasRows.Matches};")
+            using var select = tx.Command($"SELECT {AliasesTable.Columns} FROM aliases WHERE {AliasRows.Matches};")
                 .WithAliasName(accountId, region, aliasName);
             using var row = select.ExecuteReader();
-            return row.Read() ? AliasRows.ReadAlias(row) : null;
+            return row.Read() ? AliasesTable.Read(row) : null;
         }, ct);
 
     public ValueTask<bool> TryCreateAliasAsync(KeyAlias alias, CancellationToken ct = default) =>
@@ -20,7 +20,7 @@ public sealed partial class SqliteKeyStore
         {
             // Only a primary-key conflict means "exists"; any other constraint failure still throws.
             using var insert = tx.Command($"""
-                INSERT INTO aliases ({AliasRows.Columns}) VALUES ({AliasRows.Values})
+                INSERT INTO aliases ({AliasesTable.Columns}) VALUES ({AliasRows.Values})
                 ON CONFLICT (account_id, region, alias_name) DO NOTHING;
                 """).WithAlias(alias);
             return insert.ExecuteNonQuery() == 1;
@@ -56,7 +56,7 @@ public sealed partial class SqliteKeyStore
             using var row = select.ExecuteReader();
             while (row.Read())
             {
-                aliases.Add(AliasRows.ReadAlias(row));
+                aliases.Add(AliasesTable.Read(row));
             }
             return (IReadOnlyList<KeyAlias>)aliases;
         }, ct);
@@ -75,7 +75,7 @@ public sealed partial class SqliteKeyStore
     /// <summary>The alias listing query; with <paramref name="byTarget"/> it is served in name order by <c>aliases_by_target</c>.</summary>
     internal static string ListAliasesSql(bool byTarget, bool after)
     {
-        var sql = new StringBuilder($"SELECT {AliasRows.Columns} FROM aliases WHERE account_id = $account_id AND region = $region");
+        var sql = new StringBuilder($"SELECT {AliasesTable.Columns} FROM aliases WHERE account_id = $account_id AND region = $region");
         if (byTarget)
         {
             sql.Append(" AND target_key_id = $target_key_id");

@@ -7,19 +7,19 @@ namespace Trent.Storage.Sqlite;
 /// <summary>Keys and their material versions in SQLite; aliases are in the other part of this class.</summary>
 public sealed partial class SqliteKeyStore : IKeyStore
 {
-    private static readonly string SelectKey = $"SELECT {KeyRows.KeyColumns} FROM keys WHERE {KeyRows.KeyMatches};";
+    private static readonly string SelectKey = $"SELECT {KeysTable.Columns} FROM keys WHERE {KeyRows.KeyMatches};";
 
-    private static readonly string InsertKey = $"INSERT INTO keys ({KeyRows.KeyColumns}) VALUES ({KeyRows.KeyValues});";
+    private static readonly string InsertKey = $"INSERT INTO keys ({KeysTable.Columns}) VALUES ({KeyRows.KeyValues});";
 
     // The version check makes the update a compare-and-swap: a writer that read an older version matches no row.
     private static readonly string UpdateKey =
         $"UPDATE keys SET {KeyRows.KeyAssignments}, version = $version + 1 WHERE {KeyRows.KeyMatches} AND version = $version;";
 
     private static readonly string SelectMaterials =
-        $"SELECT {KeyRows.MaterialColumns} FROM key_materials WHERE {KeyRows.KeyMatches} ORDER BY ordinal;";
+        $"SELECT {KeyMaterialsTable.Columns} FROM key_materials WHERE {KeyRows.KeyMatches} ORDER BY ordinal;";
 
     private static readonly string InsertMaterial = $"""
-        INSERT INTO key_materials (account_id, region, key_id, ordinal, {KeyRows.MaterialColumns})
+        INSERT INTO key_materials (account_id, region, key_id, ordinal, {KeyMaterialsTable.Columns})
         VALUES ($account_id, $region, $key_id,
                 (SELECT COALESCE(MAX(ordinal), 0) + 1 FROM key_materials WHERE {KeyRows.KeyMatches}),
                 $material_id, $created_at, $rotation_type, $sealed);
@@ -51,7 +51,7 @@ public sealed partial class SqliteKeyStore : IKeyStore
                 {
                     return null;
                 }
-                key = KeyRows.ReadKey(row);
+                key = KeysTable.Read(row);
             }
             var materials = new List<StoredMaterial>();
             using (var select = tx.Command(SelectMaterials).WithArn(arn))
@@ -59,7 +59,7 @@ public sealed partial class SqliteKeyStore : IKeyStore
             {
                 while (row.Read())
                 {
-                    materials.Add(KeyRows.ReadMaterial(row));
+                    materials.Add(KeyMaterialsTable.Read(row));
                 }
             }
             return new StoredKey(key, materials);
@@ -153,7 +153,7 @@ public sealed partial class SqliteKeyStore : IKeyStore
         using var row = select.ExecuteReader();
         while (row.Read())
         {
-            arns.Add(KeyRows.ReadArn(row));
+            arns.Add(KeysTable.ReadArn(row));
         }
         return arns;
     }

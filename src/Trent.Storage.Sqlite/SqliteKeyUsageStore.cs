@@ -8,9 +8,9 @@ namespace Trent.Storage.Sqlite;
 public sealed class SqliteKeyUsageStore : IKeyUsageStore
 {
     // Skips keys deleted since their use, and keeps a newer row another node may have written.
-    private const string Upsert = $"""
-        INSERT INTO key_usage (account_id, region, key_id, operation, used_at, event_id, request_id)
-        SELECT $account_id, $region, $key_id, $operation, $used_at, $event_id, $request_id
+    private static readonly string Upsert = $"""
+        INSERT INTO key_usage ({KeyUsageTable.Columns})
+        SELECT {KeyRows.KeyUsageValues}
         WHERE EXISTS (SELECT 1 FROM keys WHERE {KeyRows.KeyMatches})
         ON CONFLICT (account_id, region, key_id) DO UPDATE SET
             operation = excluded.operation, used_at = excluded.used_at, event_id = excluded.event_id, request_id = excluded.request_id
@@ -24,11 +24,9 @@ public sealed class SqliteKeyUsageStore : IKeyUsageStore
     public ValueTask<KeyLastUsage?> GetAsync(KeyArn key, CancellationToken ct = default) =>
         database.ReadAsync(tx =>
         {
-            using var select = tx.Command($"SELECT operation, used_at, event_id, request_id FROM key_usage WHERE {KeyRows.KeyMatches};").WithArn(key);
+            using var select = tx.Command($"SELECT {KeyUsageTable.UsageColumns} FROM key_usage WHERE {KeyRows.KeyMatches};").WithArn(key);
             using var reader = select.ExecuteReader();
-            return reader.Read()
-                ? new KeyLastUsage(reader.GetString(0), reader.GetDate(1), reader.GetString(2), reader.GetString(3))
-                : null;
+            return reader.Read() ? KeyUsageTable.ReadUsage(reader, 0) : null;
         }, ct);
 
     public ValueTask RecordAsync(IReadOnlyList<KeyUsageRecord> usages, CancellationToken ct = default) =>
@@ -38,12 +36,7 @@ public sealed class SqliteKeyUsageStore : IKeyUsageStore
             foreach (var (key, usage) in usages)
             {
                 upsert.Parameters.Clear();
-                upsert.WithArn(key)
-                    .With("$operation", usage.Operation)
-                    .With("$used_at", UnixMillis.From(usage.Timestamp))
-                    .With("$event_id", usage.CloudTrailEventId)
-                    .With("$request_id", usage.KmsRequestId)
-                    .ExecuteNonQuery();
+                upsert.WithKeyUsage(key, usage).ExecuteNonQuery();
             }
         }, ct);
 }

@@ -14,8 +14,8 @@ public sealed class PostgresStoreTests
 
         await schema.OpenAsync();
 
-        Assert.Equal(Migrator.LatestVersion, await schema.ScalarAsync<long>("SELECT COUNT(*) FROM schema_version;"));
-        Assert.Equal(Migrator.LatestVersion, await schema.ScalarAsync<int>("SELECT MAX(version) FROM schema_version;"));
+        Assert.Equal(Migrator.Embedded.LatestVersion, await schema.ScalarAsync<long>("SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(Migrator.Embedded.LatestVersion, await schema.ScalarAsync<int>("SELECT MAX(version) FROM schema_version;"));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class PostgresStoreTests
         var key = Key(NewArn());
         await nodes[0].Keys.CreateKeyAsync(key, null);
 
-        Assert.Equal(Migrator.LatestVersion, await schema.ScalarAsync<long>("SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(Migrator.Embedded.LatestVersion, await schema.ScalarAsync<long>("SELECT COUNT(*) FROM schema_version;"));
         Assert.All(await Task.WhenAll(nodes.Select(n => n.Keys.GetKeyAsync(key.Arn).AsTask())), Assert.NotNull);
     }
 
@@ -40,7 +40,7 @@ public sealed class PostgresStoreTests
 
         var reopened = await schema.OpenAsync();
 
-        Assert.Equal(Migrator.LatestVersion, await schema.ScalarAsync<long>("SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(Migrator.Embedded.LatestVersion, await schema.ScalarAsync<long>("SELECT COUNT(*) FROM schema_version;"));
         Assert.NotNull(await reopened.Keys.GetKeyAsync(key.Arn));
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Trent.Core.Keys;
 using Trent.Storage.Contract;
+using Trent.Storage.Relational;
 using static Trent.Storage.Contract.TestData;
 
 namespace Trent.Storage.Sqlite.Tests;
@@ -25,7 +26,7 @@ public sealed class SqliteStoreTests : IAsyncLifetime
 
         Assert.True(File.Exists(database.Path));
         Assert.Equal(database.Path, store.Path);
-        Assert.Equal(Enumerable.Range(1, Migrator.LatestVersion).Select(v => (long)v), AppliedVersions());
+        Assert.Equal(Enumerable.Range(1, Migrator.Embedded.LatestVersion).Select(v => (long)v), AppliedVersions());
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public sealed class SqliteStoreTests : IAsyncLifetime
         database.Close();
         var reopened = await database.OpenAsync();
 
-        Assert.Equal(Enumerable.Range(1, Migrator.LatestVersion).Select(v => (long)v), AppliedVersions());
+        Assert.Equal(Enumerable.Range(1, Migrator.Embedded.LatestVersion).Select(v => (long)v), AppliedVersions());
         Assert.NotNull(await reopened.Keys.GetKeyAsync(key.Arn));
     }
 

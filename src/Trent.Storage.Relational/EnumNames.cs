@@ -1,7 +1,7 @@
-namespace Trent.Storage.Postgres;
+namespace Trent.Storage.Relational;
 
 /// <summary>Enums as stored: the member name, never the number, so that reordering members cannot change stored meaning.</summary>
-internal static class EnumNames
+public static class EnumNames
 {
     public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
         Enum.GetName(value) ?? throw new ArgumentOutOfRangeException(nameof(value), value, $"Not a defined {typeof(TEnum).Name} member.");

@@ -4,13 +4,13 @@ using System.Text.Json.Serialization.Metadata;
 using Trent.Core.Identity.Iam;
 using Trent.Core.Keys;
 
-namespace Trent.Storage.Postgres;
+namespace Trent.Storage.Relational;
 
 /// <summary>
-/// The JSON columns, in the same form as the SQLite store's: key tags as <c>{"TagKey","TagValue"}</c> objects, IAM tags as
+/// The JSON columns, as both backends store them: key tags as <c>{"TagKey","TagValue"}</c> objects, IAM tags as
 /// <c>{"Key","Value"}</c> objects (both in the order given), grant operations as an array, constraint pairs as an object.
 /// </summary>
-internal static class StoredJson
+public static class StoredJson
 {
     public static string Write(IReadOnlyList<KeyTag> tags) => JsonSerializer.Serialize(tags, StoredJsonContext.Default.IReadOnlyListKeyTag);
 
