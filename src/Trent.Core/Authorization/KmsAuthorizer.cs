@@ -31,10 +31,11 @@ public sealed class KmsAuthorizer(IIdentityPolicies identities, IGrantChecker gr
     {
         var caller = ctx.Caller;
         var key = request.Key;
-        var conditions = new ConditionValues().AddMissing(request.Conditions).AddMissing(RequestConditions.Global(ctx));
+        // The caller's and the key's condition keys are built only if a statement asks for one of them.
+        var conditions = new ConditionValues().AddMissing(request.Conditions).AddMissingLater(() => RequestConditions.Global(ctx));
         if (key is not null)
         {
-            conditions.AddMissing(RequestConditions.Key(key));
+            conditions.AddMissingLater(() => RequestConditions.Key(key));
         }
         var resource = request.ResourceArn ?? key?.Arn.ToString();
         var question = new RequestContext(caller, request.Action, resource, conditions);
@@ -44,24 +45,35 @@ public sealed class KmsAuthorizer(IIdentityPolicies identities, IGrantChecker gr
             ? PolicyDecision.None
             : PolicyEvaluator.Evaluate(policies.Get(key.Policy, PolicyKind.KeyPolicy), question, "key policy");
         var identityDocuments = await IdentityDocumentsAsync(caller, ct);
-        if (key is not null && identityDocuments.Any(d => References(d.Document, ResourceAliasesKey)))
+        if (key is not null && References(identityDocuments, ResourceAliasesKey))
         {
             var aliases = await keys.ListAliasesAsync(key.Arn.AccountId, key.Arn.Region, key.KeyId, null, 51, ct);
             // AWS evaluates kms:ResourceAliases only while a key has at most 50 aliases.
             conditions.SetMany(ResourceAliasesKey, aliases.Count <= 50 ? aliases.Select(a => a.AliasName) : []);
         }
-        var identity = identityDocuments.Select(d => PolicyEvaluator.Evaluate(d.Document, question, $"identity policy \"{d.Name}\"")).ToList();
-        var identityDeny = identity.Any(d => d.ExplicitDeny);
         // The account root holds every permission of its own account; no identity policy is needed.
-        var identityAllow = caller.PrincipalType == PrincipalType.Root || identity.Any(d => d.Allow != PrincipalMatch.None);
-        var trace = identity.SelectMany(d => d.Trace).ToList();
+        var identityAllow = caller.PrincipalType == PrincipalType.Root;
+        var identityDeny = false;
+        // The key policy's statements first, then each identity policy's; the root (no identity policies) keeps the key policy's list.
+        var trace = keyPolicy.Trace;
+        if (identityDocuments.Count > 0)
+        {
+            var all = new List<StatementTrace>(keyPolicy.Trace);
+            foreach (var (name, document) in identityDocuments)
+            {
+                var decision = PolicyEvaluator.Evaluate(document, question, $"identity policy \"{name}\"");
+                identityDeny |= decision.ExplicitDeny;
+                identityAllow |= decision.Allow != PrincipalMatch.None;
+                all.AddRange(decision.Trace);
+            }
+            trace = all;
+        }
 
         if (key is null)
         {
             return IdentityOnly(caller, resource, identityDeny, identityAllow, trace);
         }
 
-        trace.InsertRange(0, keyPolicy.Trace);
         if (keyPolicy.ExplicitDeny)
         {
             return Deny(Denial.ExplicitDenyInResourcePolicy, "an explicit deny in the key policy", trace);
@@ -108,7 +120,7 @@ public sealed class KmsAuthorizer(IIdentityPolicies identities, IGrantChecker gr
         return decision.Allowed && decision.Grant is null;
     }
 
-    private async ValueTask<List<(string Name, PolicyDocument Document)>> IdentityDocumentsAsync(CallerIdentity caller, CancellationToken ct)
+    private async ValueTask<IReadOnlyList<(string Name, PolicyDocument Document)>> IdentityDocumentsAsync(CallerIdentity caller, CancellationToken ct)
     {
         if (caller.PrincipalType == PrincipalType.Root)
         {
@@ -118,7 +130,7 @@ public sealed class KmsAuthorizer(IIdentityPolicies identities, IGrantChecker gr
         return attached.Select(p => (p.Name, policies.Get(p.Document, PolicyKind.IdentityPolicy))).ToList();
     }
 
-    private static AuthorizationDecision IdentityOnly(CallerIdentity caller, string? resource, bool deny, bool allow, List<StatementTrace> trace)
+    private static AuthorizationDecision IdentityOnly(CallerIdentity caller, string? resource, bool deny, bool allow, IReadOnlyList<StatementTrace> trace)
     {
         if (resource is not null && PolicyArnAccount(resource) is { } owner && owner != caller.AccountId)
         {
@@ -135,10 +147,25 @@ public sealed class KmsAuthorizer(IIdentityPolicies identities, IGrantChecker gr
 
     private static string? PolicyArnAccount(string arn) => arn.Split(':') is { Length: >= 6 } parts ? parts[4] : null;
 
-    private static bool References(PolicyDocument document, string conditionKey) =>
-        document.Statements.Any(s => s.Conditions.Any(c => string.Equals(c.Key, conditionKey, StringComparison.OrdinalIgnoreCase)));
+    private static bool References(IReadOnlyList<(string Name, PolicyDocument Document)> documents, string conditionKey)
+    {
+        foreach (var (_, document) in documents)
+        {
+            foreach (var statement in document.Statements)
+            {
+                foreach (var condition in statement.Conditions)
+                {
+                    if (string.Equals(condition.Key, conditionKey, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
 
-    private static AuthorizationDecision Allow(string reason, List<StatementTrace> trace) => new(true, null, reason, trace, null);
+    private static AuthorizationDecision Allow(string reason, IReadOnlyList<StatementTrace> trace) => new(true, null, reason, trace, null);
 
-    private static AuthorizationDecision Deny(Denial denial, string reason, List<StatementTrace> trace) => new(false, denial, reason, trace, null);
+    private static AuthorizationDecision Deny(Denial denial, string reason, IReadOnlyList<StatementTrace> trace) => new(false, denial, reason, trace, null);
 }

@@ -195,13 +195,19 @@ public sealed class SymmetricCrypto(KeyAccess access, IRandomSource random)
         }
     }
 
-    /// <summary>The condition keys and grant inputs of a cryptographic request.</summary>
-    private static AccessDetails Details(IReadOnlyDictionary<string, string>? context, string? algorithm, IReadOnlyList<string>? grantTokens) =>
-        new(new Authorization.Policies.ConditionValues()
-                .WithEncryptionContext(context)
-                .Set("kms:EncryptionAlgorithm", algorithm ?? SymmetricDefault),
-            context ?? EncryptionContext.Empty,
-            grantTokens);
+    /// <summary>
+    /// The condition keys and grant inputs of a cryptographic request. The encryption context's keys are built only if
+    /// a policy asks for one (a key name per pair, a string each).
+    /// </summary>
+    private static AccessDetails Details(IReadOnlyDictionary<string, string>? context, string? algorithm, IReadOnlyList<string>? grantTokens)
+    {
+        var conditions = new Authorization.Policies.ConditionValues().Set("kms:EncryptionAlgorithm", algorithm ?? SymmetricDefault);
+        if (context is not null)
+        {
+            conditions.AddMissingLater(() => new Authorization.Policies.ConditionValues().WithEncryptionContext(context));
+        }
+        return new AccessDetails(conditions, context ?? EncryptionContext.Empty, grantTokens);
+    }
 
     /// <summary>Adds kms:ReEncryptOnSameKey once both ends of a ReEncrypt are known.</summary>
     private static AccessDetails SameKey(AccessDetails details, KeyArn? source, KeyArn? destination, KeyArn? keyId = null)

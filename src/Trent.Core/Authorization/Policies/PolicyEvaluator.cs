@@ -35,8 +35,9 @@ public static class PolicyEvaluator
         var allow = PrincipalMatch.None;
         var trace = new List<StatementTrace>(policy.Statements.Count);
         var variables = policy.Version == "2012-10-17";
-        foreach (var statement in policy.Statements)
+        for (var i = 0; i < policy.Statements.Count; i++)
         {
+            var statement = policy.Statements[i];
             var t = EvaluateStatement(statement, policy.Kind, request, variables, policyName);
             trace.Add(t);
             if (!t.Applies)
@@ -88,15 +89,17 @@ public static class PolicyEvaluator
         {
             return No($"the resource does not match {request.Resource ?? "(none)"}");
         }
-        foreach (var condition in s.Conditions)
+        for (var i = 0; i < s.Conditions.Count; i++)
         {
+            var condition = s.Conditions[i];
             if (!ConditionEvaluator.Evaluate(condition, request.Conditions, variables))
             {
                 return No($"condition {condition.OperatorText} on {condition.Key} is false");
             }
         }
-        var how = principal == PrincipalMatch.Account ? " through the account principal (needs an identity-based policy too)" : "";
-        return new StatementTrace(policyName, s, true, principal, $"principal, action, resource and conditions match{how}");
+        return new StatementTrace(policyName, s, true, principal, principal == PrincipalMatch.Account
+            ? "principal, action, resource and conditions match through the account principal (needs an identity-based policy too)"
+            : "principal, action, resource and conditions match");
     }
 
     /// <summary>
@@ -110,11 +113,12 @@ public static class PolicyEvaluator
             return PrincipalMatch.Direct;
         }
         var best = PrincipalMatch.None;
-        foreach (var principal in spec.Aws)
+        for (var i = 0; i < spec.Aws.Count; i++)
         {
+            var principal = spec.Aws[i];
             if (PrincipalArns.IsAccountPrincipal(principal))
             {
-                if (PrincipalArns.AccountOf(principal) == caller.AccountId)
+                if (PrincipalArns.BelongsTo(principal, caller.AccountId))
                 {
                     if (caller.PrincipalType == PrincipalType.Root)
                     {
@@ -147,38 +151,56 @@ public static class PolicyEvaluator
         }
         return match == PrincipalMatch.Direct
             && (caller.PrincipalType == PrincipalType.Root
-                || notPrincipal.Aws.Any(p => PrincipalArns.IsAccountPrincipal(p) && PrincipalArns.AccountOf(p) == caller.AccountId));
+                || notPrincipal.Aws.Any(p => PrincipalArns.IsAccountPrincipal(p) && PrincipalArns.BelongsTo(p, caller.AccountId)));
     }
 
+    // Loops rather than LINQ: these run for every statement of every request, and lambdas capturing the request allocate.
     private static bool MatchAction(PolicyStatement s, string action)
     {
         if (s.Actions is { } actions)
         {
-            return actions.Any(a => Wildcard.Match(a, action, ignoreCase: true));
+            return AnyMatches(actions, action);
         }
-        return s.NotActions is { } notActions && !notActions.Any(a => Wildcard.Match(a, action, ignoreCase: true));
+        return s.NotActions is { } notActions && !AnyMatches(notActions, action);
+    }
+
+    private static bool AnyMatches(IReadOnlyList<string> patterns, string action)
+    {
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            if (Wildcard.Match(patterns[i], action, ignoreCase: true))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool MatchResource(PolicyStatement s, string? resource, ConditionValues context, bool variables)
     {
-        bool Matches(string pattern)
+        if (s.Resources is { } resources)
         {
+            return AnyMatches(resources, resource, context, variables);
+        }
+        return s.NotResources is { } notResources && !AnyMatches(notResources, resource, context, variables);
+    }
+
+    private static bool AnyMatches(IReadOnlyList<string> patterns, string? resource, ConditionValues context, bool variables)
+    {
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            var pattern = patterns[i];
             if (pattern == "*")
             {
                 return true;
             }
-            if (resource is null)
+            if (resource is not null
+                && PolicyVariables.Substitute(pattern, context, variables) is { } substituted
+                && Wildcard.Match(substituted, resource, ignoreCase: false))
             {
-                return false;
+                return true;
             }
-            var substituted = PolicyVariables.Substitute(pattern, context, variables);
-            return substituted is not null && Wildcard.Match(substituted, resource, ignoreCase: false);
         }
-
-        if (s.Resources is { } resources)
-        {
-            return resources.Any(Matches);
-        }
-        return s.NotResources is { } notResources && !notResources.Any(Matches);
+        return false;
     }
 }
