@@ -15,7 +15,7 @@ public sealed class KeyLastUsageService(KeyAccess access, KeyUsageTracker tracke
     public async ValueTask<KeyLastUsageReport> GetAsync(KmsRequestContext ctx, string keyId, CancellationToken ct = default)
     {
         // Key id or key ARN only, the key's own account only, and every key state: as AWS documents it.
-        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, "kms:GetKeyLastUsage", crossAccount: false, ct);
+        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, "kms:GetKeyLastUsage", ct);
         var key = lease.Key;
         var usage = await tracker.GetAsync(key.Arn, ct);
         var trackingStarted = await trackingStart.GetAsync(ct);

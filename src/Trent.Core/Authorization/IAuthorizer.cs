@@ -7,9 +7,11 @@ namespace Trent.Core.Authorization;
 /// <param name="Action">The IAM action, e.g. <c>kms:Encrypt</c>.</param>
 /// <param name="ResourceArn">The key or alias ARN; null for actions without a resource (CreateKey, ListKeys, ...).</param>
 /// <param name="Key">The key the action touches, when there is one; its policy, tags and properties decide.</param>
-/// <param name="CrossAccountAllowed">Whether AWS lets this action reach a key in another account.</param>
-public sealed record AuthorizationRequest(string Action, string? ResourceArn, KmsKey? Key, bool CrossAccountAllowed)
+public sealed record AuthorizationRequest(string Action, string? ResourceArn, KmsKey? Key)
 {
+    /// <summary>Whether AWS lets this action reach a key in another account.</summary>
+    public bool CrossAccountAllowed => CrossAccountActions.Contains(Action);
+
     /// <summary>The condition keys the request itself carries (kms:EncryptionContext:*, kms:EncryptionAlgorithm, ...).</summary>
     public ConditionValues Conditions { get; init; } = new();
 

@@ -112,7 +112,7 @@ public sealed class KmsAuthorizer(IIdentityPolicies identities, IGrantChecker gr
     /// </summary>
     public async ValueTask<bool> AllowsPolicyUpdateAsync(KmsRequestContext ctx, KmsKey keyWithNewPolicy, CancellationToken ct = default)
     {
-        var request = new AuthorizationRequest("kms:PutKeyPolicy", keyWithNewPolicy.Arn.ToString(), keyWithNewPolicy, CrossAccountAllowed: false)
+        var request = new AuthorizationRequest("kms:PutKeyPolicy", keyWithNewPolicy.Arn.ToString(), keyWithNewPolicy)
         {
             Conditions = new ConditionValues().Set("kms:BypassPolicyLockoutSafetyCheck", false),
         };

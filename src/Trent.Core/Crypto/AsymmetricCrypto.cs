@@ -20,7 +20,7 @@ public sealed class AsymmetricCrypto(KeyAccess access, SymmetricCrypto symmetric
         KmsRequestContext ctx, string keyId, ReadOnlyMemory<byte> message, MessageType messageType, SigningAlgorithm algorithm,
         IReadOnlyList<string>? grantTokens, bool dryRun, CancellationToken ct = default)
     {
-        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:Sign", crossAccount: true, ct,
+        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:Sign", ct,
             SigningDetails(messageType, algorithm, grantTokens));
         RequireUsage(lease.Key, KeyUsage.SIGN_VERIFY, "Sign");
         AlgorithmRules.CheckSigning(lease.Key.KeySpec, algorithm, messageType, message.Length);
@@ -32,7 +32,7 @@ public sealed class AsymmetricCrypto(KeyAccess access, SymmetricCrypto symmetric
         KmsRequestContext ctx, string keyId, ReadOnlyMemory<byte> message, MessageType messageType, ReadOnlyMemory<byte> signature,
         SigningAlgorithm algorithm, IReadOnlyList<string>? grantTokens, bool dryRun, CancellationToken ct = default)
     {
-        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:Verify", crossAccount: true, ct,
+        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:Verify", ct,
             SigningDetails(messageType, algorithm, grantTokens));
         RequireUsage(lease.Key, KeyUsage.SIGN_VERIFY, "Verify");
         AlgorithmRules.CheckSigning(lease.Key.KeySpec, algorithm, messageType, message.Length);
@@ -46,7 +46,7 @@ public sealed class AsymmetricCrypto(KeyAccess access, SymmetricCrypto symmetric
     public async ValueTask<PublicKeyInfo> GetPublicKeyAsync(
         KmsRequestContext ctx, string keyId, IReadOnlyList<string>? grantTokens, CancellationToken ct = default)
     {
-        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:GetPublicKey", crossAccount: true, ct,
+        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:GetPublicKey", ct,
             new AccessDetails(GrantTokens: grantTokens));
         var key = lease.Key;
         if (key.IsSymmetricEncryption || MacKeys.IsMacSpec(key.KeySpec))
@@ -62,7 +62,7 @@ public sealed class AsymmetricCrypto(KeyAccess access, SymmetricCrypto symmetric
         KmsRequestContext ctx, string keyId, ReadOnlyMemory<byte> message, MacAlgorithm algorithm,
         IReadOnlyList<string>? grantTokens, bool dryRun, CancellationToken ct = default)
     {
-        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:GenerateMac", crossAccount: true, ct,
+        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:GenerateMac", ct,
             MacDetails(algorithm, grantTokens));
         var key = lease.Key;
         RequireUsage(key, KeyUsage.GENERATE_VERIFY_MAC, "GenerateMac");
@@ -75,7 +75,7 @@ public sealed class AsymmetricCrypto(KeyAccess access, SymmetricCrypto symmetric
         KmsRequestContext ctx, string keyId, ReadOnlyMemory<byte> message, MacAlgorithm algorithm, ReadOnlyMemory<byte> mac,
         IReadOnlyList<string>? grantTokens, bool dryRun, CancellationToken ct = default)
     {
-        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:VerifyMac", crossAccount: true, ct,
+        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:VerifyMac", ct,
             MacDetails(algorithm, grantTokens));
         var key = lease.Key;
         RequireUsage(key, KeyUsage.GENERATE_VERIFY_MAC, "VerifyMac");
@@ -90,7 +90,7 @@ public sealed class AsymmetricCrypto(KeyAccess access, SymmetricCrypto symmetric
         KmsRequestContext ctx, string keyId, string keyAgreementAlgorithm, ReadOnlyMemory<byte> peerPublicKey,
         IReadOnlyList<string>? grantTokens, bool dryRun, CancellationToken ct = default)
     {
-        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:DeriveSharedSecret", crossAccount: true, ct,
+        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:DeriveSharedSecret", ct,
             new AccessDetails(new ConditionValues().Set("kms:KeyAgreementAlgorithm", keyAgreementAlgorithm), GrantTokens: grantTokens));
         var key = lease.Key;
         RequireUsage(key, KeyUsage.KEY_AGREEMENT, "DeriveSharedSecret");

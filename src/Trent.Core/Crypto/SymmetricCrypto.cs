@@ -27,7 +27,7 @@ public sealed class SymmetricCrypto(KeyAccess access, IRandomSource random)
         KmsRequestContext ctx, string keyId, ReadOnlyMemory<byte> plaintext, IReadOnlyDictionary<string, string>? context,
         string? algorithm, IReadOnlyList<string>? grantTokens, bool dryRun, CancellationToken ct = default)
     {
-        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:Encrypt", crossAccount: true, ct,
+        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:Encrypt", ct,
             Details(context, algorithm, grantTokens));
         var key = lease.Key;
         RequireEncryptionKey(key, "Encrypt", algorithm, context);
@@ -51,7 +51,7 @@ public sealed class SymmetricCrypto(KeyAccess access, IRandomSource random)
             {
                 throw KmsException.Validation("KeyId is required when DryRunModifiers contains IGNORE_CIPHERTEXT.");
             }
-            using var key = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:Decrypt", crossAccount: true, ct,
+            using var key = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:Decrypt", ct,
                 Details(context, algorithm, grantTokens));
             RequireEncryptionKey(key.Key, "Decrypt", algorithm, context);
             throw DryRunSucceeded();
@@ -89,9 +89,9 @@ public sealed class SymmetricCrypto(KeyAccess access, IRandomSource random)
         var destinationArn = await access.Catalog.ResolveArnAsync(ctx, destinationKeyId, KeyIdForms.Any, ct);
         var sourceDetails = Details(sourceContext, sourceAlgorithm, grantTokens);
         using var source = dryRun && ignoreCiphertext
-            ? await access.ReadAsync(ctx, sourceKeyId!, KeyIdForms.Any, "kms:ReEncryptFrom", crossAccount: true, ct, SameKey(sourceDetails, null, destinationArn))
+            ? await access.ReadAsync(ctx, sourceKeyId!, KeyIdForms.Any, "kms:ReEncryptFrom", ct, SameKey(sourceDetails, null, destinationArn))
             : await LeaseForCiphertextAsync(ctx, ciphertextBlob!.Value, sourceKeyId, "kms:ReEncryptFrom", sourceDetails, ct, destinationArn);
-        using var destination = await access.ReadAsync(ctx, destinationKeyId, KeyIdForms.Any, "kms:ReEncryptTo", crossAccount: true, ct,
+        using var destination = await access.ReadAsync(ctx, destinationKeyId, KeyIdForms.Any, "kms:ReEncryptTo", ct,
             SameKey(Details(destinationContext, destinationAlgorithm, grantTokens), source.Key.Arn, destinationArn));
         RequireEncryptionKey(source.Key, "ReEncrypt", sourceAlgorithm, sourceContext);
         RequireEncryptionKey(destination.Key, "ReEncrypt", destinationAlgorithm, destinationContext);
@@ -142,7 +142,7 @@ public sealed class SymmetricCrypto(KeyAccess access, IRandomSource random)
     {
         var details = Details(context, SymmetricDefault, grantTokens);
         details.Conditions!.AddMissing(conditions);
-        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:" + action, crossAccount: true, ct, details);
+        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:" + action, ct, details);
         RequireSymmetricEncryptionKey(lease.Key, action);
         var aad = CanonicalContext(context);
         ThrowIfDryRun(dryRun);
@@ -166,7 +166,7 @@ public sealed class SymmetricCrypto(KeyAccess access, IRandomSource random)
     {
         if (keyId is not null)
         {
-            var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, action, crossAccount: true, ct,
+            var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, action, ct,
                 SameKey(details, null, reEncryptDestination, keyId: await access.Catalog.ResolveArnAsync(ctx, keyId, KeyIdForms.Any, ct)));
             // A symmetric blob names its key, whatever kind of key the request names: AWS answers IncorrectKeyException
             // for a blob of another key even when KeyId is an HMAC or asymmetric key. Public-key ciphertext has no header.
@@ -185,7 +185,7 @@ public sealed class SymmetricCrypto(KeyAccess access, IRandomSource random)
             "The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.");
         try
         {
-            await access.AuthorizeAsync(ctx, action, found.Key, crossAccount: true, SameKey(details, found.Key.Arn, reEncryptDestination), ct);
+            await access.AuthorizeAsync(ctx, action, found.Key, SameKey(details, found.Key.Arn, reEncryptDestination), ct);
             return found;
         }
         catch

@@ -17,13 +17,13 @@ public sealed class KeyAccess(KeyCatalog catalog, IAuthorizer authorizer)
 
     /// <summary>Leases the key named by <paramref name="keyId"/> after the caller is authorized for <paramref name="action"/>.</summary>
     public async ValueTask<KeyLease> ReadAsync(
-        KmsRequestContext ctx, string keyId, KeyIdForms forms, string action, bool crossAccount, CancellationToken ct = default,
+        KmsRequestContext ctx, string keyId, KeyIdForms forms, string action, CancellationToken ct = default,
         AccessDetails? details = null)
     {
         var lease = await catalog.ResolveAsync(ctx, keyId, forms, ct);
         try
         {
-            await AuthorizeAsync(ctx, action, lease.Key, crossAccount, WithRequestAlias(details, keyId), ct);
+            await AuthorizeAsync(ctx, action, lease.Key, WithRequestAlias(details, keyId), ct);
             return lease;
         }
         catch
@@ -41,14 +41,14 @@ public sealed class KeyAccess(KeyCatalog catalog, IAuthorizer authorizer)
         var arn = await catalog.ResolveArnAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, ct);
         using (var lease = await catalog.GetAsync(arn, ct))
         {
-            await AuthorizeAsync(ctx, action, lease.Key, crossAccount: false, details, ct);
+            await AuthorizeAsync(ctx, action, lease.Key, details, ct);
         }
         return await catalog.UpdateAsync(arn, change, ct);
     }
 
     public ValueTask AuthorizeAsync(
-        KmsRequestContext ctx, string action, KmsKey key, bool crossAccount, AccessDetails? details = null, CancellationToken ct = default) =>
-        authorizer.AuthorizeAsync(ctx, new AuthorizationRequest(action, key.Arn.ToString(), key, crossAccount)
+        KmsRequestContext ctx, string action, KmsKey key, AccessDetails? details = null, CancellationToken ct = default) =>
+        authorizer.AuthorizeAsync(ctx, new AuthorizationRequest(action, key.Arn.ToString(), key)
         {
             Conditions = details?.Conditions ?? new ConditionValues(),
             EncryptionContext = details?.EncryptionContext,
@@ -57,11 +57,11 @@ public sealed class KeyAccess(KeyCatalog catalog, IAuthorizer authorizer)
 
     /// <summary>Actions on a resource other than the key itself (an alias), same account only.</summary>
     public ValueTask AuthorizeAsync(KmsRequestContext ctx, string action, string resourceArn, KmsKey? key, CancellationToken ct = default) =>
-        authorizer.AuthorizeAsync(ctx, new AuthorizationRequest(action, resourceArn, key, CrossAccountAllowed: false), ct);
+        authorizer.AuthorizeAsync(ctx, new AuthorizationRequest(action, resourceArn, key), ct);
 
     /// <summary>Actions without a key resource (CreateKey, ListKeys, ListAliases, GenerateRandom).</summary>
     public ValueTask AuthorizeWithoutResourceAsync(KmsRequestContext ctx, string action, ConditionValues? conditions = null, CancellationToken ct = default) =>
-        authorizer.AuthorizeAsync(ctx, new AuthorizationRequest(action, null, null, CrossAccountAllowed: false)
+        authorizer.AuthorizeAsync(ctx, new AuthorizationRequest(action, null, null)
         {
             Conditions = conditions ?? new ConditionValues(),
         }, ct);

@@ -43,7 +43,7 @@ public sealed class KeyAttributes(KeyAccess access, KeyPolicyValidator policyVal
         await policyValidator.ValidateAsync(policy, ct);
         KmsKey current;
         var details = new AccessDetails(new ConditionValues().Set("kms:BypassPolicyLockoutSafetyCheck", bypassLockoutCheck));
-        using (var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, "kms:PutKeyPolicy", crossAccount: false, ct, details))
+        using (var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, "kms:PutKeyPolicy", ct, details))
         {
             current = lease.Key;
         }
@@ -70,7 +70,7 @@ public sealed class KeyAttributes(KeyAccess access, KeyPolicyValidator policyVal
 
     private async ValueTask<KmsKey> ReadAsync(KmsRequestContext ctx, string keyId, string action, CancellationToken ct)
     {
-        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, action, crossAccount: false, ct);
+        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, action, ct);
         return lease.Key;
     }
 }

@@ -153,7 +153,7 @@ public sealed class KeyLifecycle(KeyAccess access, KeyPolicyValidator policyVali
 
     public async ValueTask<KmsKey> DescribeKeyAsync(KmsRequestContext ctx, string keyId, IReadOnlyList<string>? grantTokens = null, CancellationToken ct = default)
     {
-        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:DescribeKey", crossAccount: true, ct,
+        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.Any, "kms:DescribeKey", ct,
             new AccessDetails(GrantTokens: grantTokens));
         return lease.Key;
     }

@@ -36,7 +36,7 @@ public sealed class KeyRotation(KeyAccess access, KmsLimits limits)
 
     public async ValueTask<RotationStatus> GetKeyRotationStatusAsync(KmsRequestContext ctx, string keyId, CancellationToken ct = default)
     {
-        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, "kms:GetKeyRotationStatus", crossAccount: true, ct);
+        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, "kms:GetKeyRotationStatus", ct);
         var key = lease.Key;
         RequireRotationSupported(key);
         // Rotation is paused while the key waits for deletion, and AWS reports it as off.
@@ -49,7 +49,7 @@ public sealed class KeyRotation(KeyAccess access, KmsLimits limits)
     public async ValueTask<KmsKey> RotateKeyOnDemandAsync(KmsRequestContext ctx, string keyId, CancellationToken ct = default)
     {
         KeyArn arn;
-        using (var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, "kms:RotateKeyOnDemand", crossAccount: false, ct))
+        using (var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, "kms:RotateKeyOnDemand", ct))
         {
             arn = lease.Key.Arn;
         }
@@ -70,7 +70,7 @@ public sealed class KeyRotation(KeyAccess access, KmsLimits limits)
     public async ValueTask<Page<RotationEntry>> ListKeyRotationsAsync(
         KmsRequestContext ctx, string keyId, bool includeAllMaterial, int limit, string? marker, CancellationToken ct = default)
     {
-        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, "kms:ListKeyRotations", crossAccount: false, ct);
+        using var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, "kms:ListKeyRotations", ct);
         var key = lease.Key;
         RequireRotationSupported(key);
         var entries = lease.Live.MaterialInfos

@@ -99,7 +99,7 @@ public static class AuthzCommand
                 requestConditions.Set("kms:RequestAlias", alias.Value);
             }
         }
-        var request = new AuthorizationRequest(question.Action, key?.Arn.ToString(), key, CrossAccountActions.Contains(question.Action))
+        var request = new AuthorizationRequest(question.Action, key?.Arn.ToString(), key)
         {
             Conditions = requestConditions,
             EncryptionContext = question.EncryptionContext.Count == 0 ? null : question.EncryptionContext,

@@ -15,7 +15,7 @@ public sealed class TracingAuthorizerTests
         var trace = new RequestTrace();
         var authorizer = new TracingAuthorizer(new DenyAll());
 
-        await Assert.ThrowsAsync<KmsException>(() => authorizer.AuthorizeAsync(Context(trace), new AuthorizationRequest("kms:Encrypt", KeyArn, null, true)).AsTask());
+        await Assert.ThrowsAsync<KmsException>(() => authorizer.AuthorizeAsync(Context(trace), new AuthorizationRequest("kms:Encrypt", KeyArn, null)).AsTask());
 
         Assert.Equal([KeyArn], trace.KeyArns);
     }
@@ -27,11 +27,11 @@ public sealed class TracingAuthorizerTests
         var authorizer = new TracingAuthorizer(new AllowAll());
         var other = KeyArn.Replace("1234abcd", "9999abcd", StringComparison.Ordinal);
 
-        await authorizer.AuthorizeAsync(Context(trace), new AuthorizationRequest("kms:ReEncryptFrom", KeyArn, null, true));
-        await authorizer.AuthorizeAsync(Context(trace), new AuthorizationRequest("kms:ReEncryptTo", other, null, true));
-        await authorizer.AuthorizeAsync(Context(trace), new AuthorizationRequest("kms:ReEncryptTo", other, null, true));
-        await authorizer.AuthorizeAsync(Context(trace), new AuthorizationRequest("kms:CreateAlias", "arn:aws:kms:us-east-1:111122223333:alias/a", null, false));
-        await authorizer.AuthorizeAsync(Context(trace), new AuthorizationRequest("kms:ListRetirableGrants", "arn:aws:iam::111122223333:root", null, false));
+        await authorizer.AuthorizeAsync(Context(trace), new AuthorizationRequest("kms:ReEncryptFrom", KeyArn, null));
+        await authorizer.AuthorizeAsync(Context(trace), new AuthorizationRequest("kms:ReEncryptTo", other, null));
+        await authorizer.AuthorizeAsync(Context(trace), new AuthorizationRequest("kms:ReEncryptTo", other, null));
+        await authorizer.AuthorizeAsync(Context(trace), new AuthorizationRequest("kms:CreateAlias", "arn:aws:kms:us-east-1:111122223333:alias/a", null));
+        await authorizer.AuthorizeAsync(Context(trace), new AuthorizationRequest("kms:ListRetirableGrants", "arn:aws:iam::111122223333:root", null));
 
         Assert.Equal([KeyArn, other], trace.KeyArns);
     }

@@ -14,7 +14,7 @@ public sealed partial class GrantService
         KmsRequestContext ctx, string keyId, int limit, string? marker, string? grantId, string? granteePrincipal, CancellationToken ct = default)
     {
         KeyArn arn;
-        using (var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, "kms:ListGrants", crossAccount: true, ct, NotForAwsResource()))
+        using (var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, "kms:ListGrants", ct, NotForAwsResource()))
         {
             arn = lease.Key.Arn;
         }

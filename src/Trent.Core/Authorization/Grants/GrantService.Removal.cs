@@ -24,7 +24,7 @@ public sealed partial class GrantService
     public async ValueTask RevokeGrantAsync(KmsRequestContext ctx, string keyId, string grantId, bool dryRun, CancellationToken ct = default)
     {
         KeyArn arn;
-        using (var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, "kms:RevokeGrant", crossAccount: true, ct, NotForAwsResource()))
+        using (var lease = await access.ReadAsync(ctx, keyId, KeyIdForms.KeyIdOrArn, "kms:RevokeGrant", ct, NotForAwsResource()))
         {
             arn = lease.Key.Arn;
         }
@@ -82,7 +82,7 @@ public sealed partial class GrantService
         {
             conditions.Set("kms:GrantConstraintType", constraints.Type.ToString()).WithEncryptionContext(constraints.Pairs);
         }
-        await authorizer.AuthorizeAsync(ctx, new AuthorizationRequest("kms:RetireGrant", grant.KeyArn.ToString(), Key: null, CrossAccountAllowed: false)
+        await authorizer.AuthorizeAsync(ctx, new AuthorizationRequest("kms:RetireGrant", grant.KeyArn.ToString(), Key: null)
         {
             Conditions = conditions,
         }, ct);

@@ -25,7 +25,7 @@ public sealed partial class GrantService(
 
         KmsKey key;
         using (new ChildGrant(operations, constraints).Enter())
-        using (var lease = await access.ReadAsync(ctx, request.KeyId, KeyIdForms.KeyIdOrArn, "kms:CreateGrant", crossAccount: true, ct,
+        using (var lease = await access.ReadAsync(ctx, request.KeyId, KeyIdForms.KeyIdOrArn, "kms:CreateGrant", ct,
             new AccessDetails(CreateGrantConditions(request, operations, constraints), constraints?.Pairs, request.GrantTokens)))
         {
             key = lease.Key;

@@ -127,7 +127,6 @@ public static class ActionResourceCases
         {
             HasKey = false,
             Resource = AliasArnA,
-            CrossAccountAllowed = false,
             Action = "kms:CreateAlias",
             Identity = [IPolicy("kms:CreateAlias", "arn:aws:kms:us-east-1:111122223333:alias/app-*")],
             Expect = Allowed,
@@ -136,7 +135,6 @@ public static class ActionResourceCases
         {
             HasKey = false,
             Resource = "arn:aws:kms:us-east-1:111122223333:alias/finance",
-            CrossAccountAllowed = false,
             Action = "kms:CreateAlias",
             Identity = [IPolicy("kms:CreateAlias", "arn:aws:kms:us-east-1:111122223333:alias/app-*")],
             Expect = NoIdentityPolicyAllows,
@@ -145,7 +143,6 @@ public static class ActionResourceCases
         {
             HasKey = false,
             Resource = "arn:aws:kms:us-east-1:444455556666:alias/app-prod",
-            CrossAccountAllowed = false,
             Action = "kms:CreateAlias",
             Identity = [AllowAllKms],
             Expect = NoIdentityPolicyAllows,

@@ -89,7 +89,6 @@ public static class CrossAccountCases
             KeyPolicy = AllowB,
             Identity = [AllowAllKms],
             Action = "kms:ScheduleKeyDeletion",
-            CrossAccountAllowed = false,
             Expect = NoResourcePolicyAllows,
         },
         new AuthzCase("CA-13", "kms:PutKeyPolicy cannot be used on another account's key, even by that account's root.")
@@ -97,7 +96,6 @@ public static class CrossAccountCases
             Caller = RootB,
             KeyPolicy = AllowB,
             Action = "kms:PutKeyPolicy",
-            CrossAccountAllowed = false,
             Expect = NoResourcePolicyAllows,
         },
         new AuthzCase("CA-14", "An explicit Deny in the foreign caller's identity-based policy wins over both Allows.")
@@ -163,7 +161,6 @@ public static class CrossAccountCases
             HasKey = false,
             Resource = AliasArnA,
             Action = "kms:DeleteAlias",
-            CrossAccountAllowed = false,
             Identity = [AllowAllKms],
             Expect = NoIdentityPolicyAllows,
         },

@@ -114,7 +114,6 @@ public static class GrantCases
         {
             Caller = Dave,
             Action = "kms:DisableKey",
-            CrossAccountAllowed = false,
             Grant = new FakeGrant(DaveArn, ["DisableKey"]),
             Expect = NoResourcePolicyAllows,
             GrantsConsulted = false,

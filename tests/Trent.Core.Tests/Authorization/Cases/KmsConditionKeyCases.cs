@@ -224,7 +224,6 @@ public static class KmsConditionKeyCases
             KeyPolicy = Doc(EnableIam, KDeny("*", "kms:PutKeyPolicy", """{"Bool":{"kms:BypassPolicyLockoutSafetyCheck":"true"}}""")),
             Caller = RootA,
             Action = "kms:PutKeyPolicy",
-            CrossAccountAllowed = false,
             Request = c => c.Set("kms:BypassPolicyLockoutSafetyCheck", true),
             Expect = ExplicitDenyInResourcePolicy,
         },

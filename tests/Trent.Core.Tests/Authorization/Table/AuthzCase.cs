@@ -44,7 +44,6 @@ public sealed record AuthzCase(string Id, string Rule) : ICase
     public string? Resource { get; init; }
 
     public string KeyAccount { get; init; } = Fixture.A;
-    public bool CrossAccountAllowed { get; init; } = true;
     public KeySpec KeySpec { get; init; } = KeySpec.SYMMETRIC_DEFAULT;
     public KeyUsage KeyUsage { get; init; } = KeyUsage.ENCRYPT_DECRYPT;
     public KeyOrigin Origin { get; init; } = KeyOrigin.AWS_KMS;
@@ -122,7 +121,7 @@ public sealed record AuthzCase(string Id, string Rule) : ICase
             conditions.WithRequestTags(RequestTags);
         }
         conditions = Request?.Invoke(conditions) ?? conditions;
-        var request = new AuthorizationRequest(Action, Resource ?? key?.Arn.ToString(), key, CrossAccountAllowed)
+        var request = new AuthorizationRequest(Action, Resource ?? key?.Arn.ToString(), key)
         {
             Conditions = conditions,
             EncryptionContext = Ec,
