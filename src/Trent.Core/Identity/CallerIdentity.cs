@@ -29,4 +29,13 @@ public sealed record CallerIdentity(
 
     public static CallerIdentity Root(string accountId, string accessKeyId) =>
         new(accountId, RootArn(accountId), PrincipalType.Root, accountId, accessKeyId);
+
+    /// <summary>
+    /// A session of a role: <c>arn:aws:sts::&lt;account&gt;:assumed-role/&lt;role&gt;/&lt;session&gt;</c>, user id
+    /// <c>&lt;role id&gt;:&lt;session&gt;</c>, and the role's ARN so that policies naming the role match.
+    /// </summary>
+    public static CallerIdentity AssumedRole(string accountId, string roleArn, string roleId, string sessionName, string accessKeyId) =>
+        new(accountId, Iam.IamArns.AssumedRole(roleArn.Split(':')[1], accountId, Iam.IamArns.NameOf(roleArn), sessionName),
+            PrincipalType.AssumedRole, $"{roleId}:{sessionName}", accessKeyId)
+        { RoleArn = roleArn };
 }

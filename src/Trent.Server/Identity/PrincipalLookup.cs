@@ -1,5 +1,4 @@
 using Trent.Core.Identity;
-using Trent.Core.Identity.Iam;
 using Trent.Core.Storage;
 
 namespace Trent.Server.Identity;
@@ -29,19 +28,17 @@ public sealed class PrincipalLookup(IIamStore iam)
                 var user = await iam.GetUserAsync(account, segments[^1], ct) ?? throw Missing("user", principalArn);
                 return new CallerIdentity(account, user.Arn, PrincipalType.IAMUser, user.UserId, "") { UserName = user.UserName };
             case ("iam", "role"):
-                return await SessionAsync(partition, account, segments[^1], ExplainSessionName, ct);
+                return await SessionAsync(account, segments[^1], ExplainSessionName, ct);
             case ("sts", "assumed-role") when segments.Length == 3:
-                return await SessionAsync(partition, account, segments[1], segments[2], ct);
+                return await SessionAsync(account, segments[1], segments[2], ct);
             default:
                 throw new ArgumentException($"'{principalArn}' names no principal Trent authenticates (root, IAM user, IAM role or assumed-role session).");
         }
 
-        async ValueTask<CallerIdentity> SessionAsync(string partition, string account, string roleName, string session, CancellationToken ct)
+        async ValueTask<CallerIdentity> SessionAsync(string account, string roleName, string session, CancellationToken ct)
         {
             var role = await iam.GetRoleAsync(account, roleName, ct) ?? throw Missing("role", principalArn);
-            return new CallerIdentity(account, IamArns.AssumedRole(partition, account, role.RoleName, session), PrincipalType.AssumedRole,
-                $"{role.RoleId}:{session}", "")
-            { RoleArn = role.Arn };
+            return CallerIdentity.AssumedRole(account, role.Arn, role.RoleId, session, "");
         }
     }
 

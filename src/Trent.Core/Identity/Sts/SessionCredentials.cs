@@ -1,5 +1,3 @@
-using Trent.Core.Identity.Iam;
-
 namespace Trent.Core.Identity.Sts;
 
 /// <summary>
@@ -18,10 +16,10 @@ public sealed record SessionCredentials(
     bool Chained)
 {
     /// <summary>The session's principal ARN: <c>arn:aws:sts::111122223333:assumed-role/role-name/session-name</c>.</summary>
-    public string AssumedRoleArn => IamArns.AssumedRole(RoleArn.Split(':')[1], AccountId, IamArns.NameOf(RoleArn), SessionName);
+    public string AssumedRoleArn => ToCaller().PrincipalArn;
 
     /// <summary>The session's unique id, <c>AROA...:session-name</c>.</summary>
-    public string AssumedRoleId => $"{RoleId}:{SessionName}";
+    public string AssumedRoleId => ToCaller().UserId;
 
     /// <summary>When the session was issued (CloudTrail's sessionContext.attributes.creationDate); null in tokens issued before it was carried.</summary>
     public DateTimeOffset? Created { get; init; }
@@ -30,7 +28,7 @@ public sealed record SessionCredentials(
 
     /// <summary>The caller a request signed with these credentials authenticates as.</summary>
     public CallerIdentity ToCaller() =>
-        new(AccountId, AssumedRoleArn, PrincipalType.AssumedRole, AssumedRoleId, AccessKeyId) { RoleArn = RoleArn, SessionCreated = Created };
+        CallerIdentity.AssumedRole(AccountId, RoleArn, RoleId, SessionName, AccessKeyId) with { SessionCreated = Created };
 
     public override string ToString() => $"SessionCredentials {{ AccessKeyId = {AccessKeyId}, Arn = {AssumedRoleArn}, Expiration = {Expiration:O} }}";
 }
